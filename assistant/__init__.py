@@ -1,0 +1,1 @@
+"""Malå kommun's bilingual project assistant: knowledge base, language handling, dialogue logic."""

@@ -1,0 +1,149 @@
+"""The knowledge content as plain, immutable data.
+
+Both the YAML reader and the database reader produce these objects, so the
+query layer and the JSON export do not care where the content came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Language = Literal["sv", "en"]
+LANGUAGES: tuple[Language, ...] = ("sv", "en")
+Precision = Literal["day", "month", "year"]
+ContactStatus = Literal["active", "on_leave"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text in both languages."""
+
+    sv: str
+    en: str
+
+    def __call__(self, language: Language) -> str:
+        return self.sv if language == "sv" else self.en
+
+
+@dataclass(frozen=True)
+class Link:
+    title: Text
+    url: str | None  # None: the page shows the link text but not its address
+
+
+@dataclass(frozen=True)
+class Page:
+    title: Text
+    intro: Text
+    last_updated: date
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    county: str | None = None
+    members: tuple[str, ...] = ()
+    member_count: int | None = None
+    members_complete: bool = True
+    description: Text | None = None
+    gloss: Text | None = None
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    role: Text | None
+    phone: str | None
+    email: str | None
+    status: ContactStatus
+    stand_in: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    label: Text
+    start: date | None
+    end: date | None
+    precision: Precision
+
+
+@dataclass(frozen=True)
+class Financier:
+    organisation: str
+    share: int | None = None  # per cent; None where the page gives no share
+    with_organisation: str | None = None  # e.g. Tillväxtverket *with* an EU fund
+    label: Text | None = None  # how the page names the financier, where not by the org name
+
+
+@dataclass(frozen=True)
+class Budget:
+    amount_sek: int
+    text: Text
+
+
+@dataclass(frozen=True)
+class Funding:
+    financiers: tuple[Financier, ...]
+    amount: Text | None = None
+    budget: Budget | None = None
+    co_financiers: tuple[str, ...] = ()
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class ProjectContact:
+    contact: str
+    role: Text
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    name: Text
+    short_name: str
+    aliases: tuple[str, ...]
+    summary: Text
+    purpose: Text
+    activities: tuple[Text, ...]
+    periods: tuple[Period, ...]
+    funding: Funding
+    case_sensitive_aliases: tuple[str, ...] = ()
+    period_note: Text | None = None
+    owner: str | None = None
+    region: str | None = None
+    contact_unit: str | None = None
+    contacts: tuple[ProjectContact, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Route:
+    """A need or topic a visitor may have, sent to the project and person the page names for it."""
+
+    id: str
+    label: Text
+    project: str
+    keywords_sv: tuple[str, ...]
+    keywords_en: tuple[str, ...]
+    contact: str | None = None
+    note: Text | None = None
+
+    def keywords(self, language: Language) -> tuple[str, ...]:
+        return self.keywords_sv if language == "sv" else self.keywords_en
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    page: Page
+    projects: tuple[Project, ...]
+    contacts: tuple[Contact, ...]
+    organisations: tuple[Organisation, ...]
+    routes: tuple[Route, ...] = field(default=())

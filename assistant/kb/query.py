@@ -1,0 +1,245 @@
+"""The query API: the only way the dialogue reads knowledge.
+
+`KnowledgeView` wraps one loaded revision with lookup indexes built once;
+`localise` turns a project into facts in one language. Nothing here invents a
+value: an attribute the page does not give comes back as None or empty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from assistant.kb.content import Contact, Knowledge, Language, Organisation, Period, Project, Route
+from assistant.text.fuzzy import NameFinder, allowed_typos, edit_distance
+from assistant.text.normalise import fold, tokens
+
+State = Literal["not_started", "ongoing", "ended"]
+ATTRIBUTES = (
+    "overview", "purpose", "activities", "period", "status", "funding", "budget", "owner",
+    "co_financiers", "contact", "links",
+)
+
+
+@dataclass(frozen=True)
+class Status:
+    state: State
+    period: Period  # the period the state refers to (the latest one)
+    as_of: date
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    id: str
+    name: str
+    role: str | None  # general role at the municipality
+    project_role: str | None  # role in the project asked about
+    phone: str | None
+    email: str | None
+    on_leave: bool
+    stand_in: PersonFacts | None
+
+
+@dataclass(frozen=True)
+class FinancierFacts:
+    name: str
+    share: int | None
+
+
+@dataclass(frozen=True)
+class LinkFacts:
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class ProjectFacts:
+    """A project's facts in one language; None or () where the page says nothing."""
+
+    id: str
+    language: Language
+    name: str
+    short_name: str
+    summary: str
+    purpose: str
+    activities: tuple[str, ...]
+    periods: tuple[Period, ...]
+    period_labels: tuple[str, ...]
+    period_note: str | None
+    status: Status
+    financiers: tuple[FinancierFacts, ...]
+    funding_amount: str | None
+    funding_note: str | None
+    budget: str | None
+    owner: str | None
+    co_financiers: tuple[str, ...]
+    region: str | None
+    contact_unit: str | None
+    contacts: tuple[PersonFacts, ...]
+    links: tuple[LinkFacts, ...]
+
+
+@dataclass(frozen=True)
+class RouteMatch:
+    route: Route
+    project: Project
+    contact: Contact | None
+    score: int
+
+
+class KnowledgeView:
+    """One revision of the knowledge, indexed for free-text lookups."""
+
+    def __init__(self, knowledge: Knowledge, revision: int = 0) -> None:
+        self.knowledge = knowledge
+        self.revision = revision
+        self.page = knowledge.page
+        self.projects = {p.id: p for p in knowledge.projects}
+        self.contacts = {c.id: c for c in knowledge.contacts}
+        self.organisations = {o.id: o for o in knowledge.organisations}
+        self.routes = {r.id: r for r in knowledge.routes}
+        self._project_names = NameFinder((p.id, a) for p in knowledge.projects for a in p.aliases)
+        self._exact_project_names = [
+            (p.id, re.compile(rf"(?<!\w){re.escape(a)}(?:[:']?s)?(?!\w)"))
+            for p in knowledge.projects for a in p.case_sensitive_aliases
+        ]
+        self._contact_names = NameFinder((c.id, a) for c in knowledge.contacts for a in c.aliases)
+        self._organisation_names = NameFinder(
+            (o.id, a) for o in knowledge.organisations for a in o.aliases
+        )
+        self._route_keywords = [
+            (route, tokens(keyword))
+            for route in knowledge.routes
+            for keyword in (*route.keywords_sv, *route.keywords_en)
+        ]
+
+    # -- finding things in free text -----------------------------------------------
+    def find_projects(self, text: str) -> list[Project]:
+        """Projects named in `text`, in the order they are named."""
+        found = [(h.start, h.key) for h in self._project_names.find(text)]
+        positions = {key: len(fold(text[: m.start()]).split())
+                     for key, pattern in self._exact_project_names
+                     for m in [pattern.search(text)] if m}
+        found += [(pos, key) for key, pos in positions.items()]
+        ids = dict.fromkeys(key for _, key in sorted(found))
+        return [self.projects[i] for i in ids]
+
+    def find_project(self, text: str) -> Project | None:
+        projects = self.find_projects(text)
+        return projects[0] if projects else None
+
+    def find_contact(self, text: str) -> Contact | None:
+        keys = self._contact_names.keys(text)
+        return self.contacts[keys[0]] if keys else None
+
+    def find_organisation(self, text: str) -> Organisation | None:
+        keys = self._organisation_names.keys(text)
+        return self.organisations[keys[0]] if keys else None
+
+    def route(self, text: str) -> RouteMatch | None:
+        """The routing-table entry whose keywords cover most of `text`, if any."""
+        words = tokens(text)
+        scores: dict[str, int] = {}
+        for route, keyword in self._route_keywords:
+            if _keyword_in(keyword, words):
+                score = sum(len(k) for k in keyword)
+                scores[route.id] = max(scores.get(route.id, 0), score)
+        if not scores:
+            return None
+        order = list(self.routes)
+        best = max(scores, key=lambda rid: (scores[rid], -order.index(rid)))
+        return self.route_by_id(best, scores[best])
+
+    def route_by_id(self, route_id: str, score: int = 0) -> RouteMatch | None:
+        route = self.routes.get(route_id)
+        if route is None:
+            return None
+        contact = self.contacts.get(route.contact) if route.contact else None
+        return RouteMatch(route, self.projects[route.project], contact, score)
+
+    # -- facts ---------------------------------------------------------------------
+    def status(self, project_id: str, on: date) -> Status:
+        """Where the project stands on `on`, judged by its latest period."""
+        periods = self.projects[project_id].periods
+        latest = max(periods, key=lambda p: (p.end or date.max, p.start or date.min))
+        if latest.start is not None and on < latest.start:
+            state: State = "not_started"
+        elif latest.end is not None and on > latest.end:
+            state = "ended"
+        else:
+            state = "ongoing"
+        return Status(state, latest, on)
+
+    def list_projects(self, on: date) -> list[tuple[Project, Status]]:
+        return [(p, self.status(p.id, on)) for p in self.knowledge.projects]
+
+    def organisation_name(self, org_id: str, language: Language) -> str:
+        """The name as the page writes it; in English with a gloss where one is known."""
+        org = self.organisations[org_id]
+        if language == "en" and org.gloss and org.gloss.en != org.name:
+            return f"{org.name} ({org.gloss.en})"
+        return org.name
+
+    def person(self, contact_id: str, language: Language, project_role: str | None = None) -> PersonFacts:
+        contact = self.contacts[contact_id]
+        stand_in = (self.person(contact.stand_in, language)
+                    if contact.stand_in and contact.status == "on_leave" else None)
+        return PersonFacts(
+            id=contact.id, name=contact.name,
+            role=contact.role(language) if contact.role else None, project_role=project_role,
+            phone=contact.phone, email=contact.email, on_leave=contact.status == "on_leave",
+            stand_in=stand_in,
+        )
+
+    def projects_of(self, contact_id: str) -> list[Project]:
+        return [p for p in self.knowledge.projects
+                if any(pc.contact == contact_id for pc in p.contacts)]
+
+    def localise(self, project_id: str, language: Language, on: date) -> ProjectFacts:
+        p = self.projects[project_id]
+        name = lambda org_id: self.organisation_name(org_id, language) if org_id else None  # noqa: E731
+        financiers = []
+        for f in p.funding.financiers:
+            label = f.label(language) if f.label else name(f.organisation)
+            if f.with_organisation:
+                joiner = "och" if language == "sv" else "and"
+                label = f"{label} {joiner} {name(f.with_organisation)}"
+            financiers.append(FinancierFacts(label, f.share))
+        return ProjectFacts(
+            id=p.id, language=language, name=p.name(language), short_name=p.short_name,
+            summary=p.summary(language), purpose=p.purpose(language),
+            activities=tuple(a(language) for a in p.activities),
+            periods=p.periods, period_labels=tuple(x.label(language) for x in p.periods),
+            period_note=p.period_note(language) if p.period_note else None,
+            status=self.status(p.id, on),
+            financiers=tuple(financiers),
+            funding_amount=p.funding.amount(language) if p.funding.amount else None,
+            funding_note=p.funding.note(language) if p.funding.note else None,
+            budget=p.funding.budget.text(language) if p.funding.budget else None,
+            owner=name(p.owner),
+            co_financiers=tuple(self.organisation_name(o, language) for o in p.funding.co_financiers),
+            region=name(p.region),
+            contact_unit=name(p.contact_unit),
+            contacts=tuple(self.person(pc.contact, language, pc.role(language)) for pc in p.contacts),
+            links=tuple(LinkFacts(link.title(language), link.url) for link in p.links),
+        )
+
+
+def _keyword_in(keyword: list[str], words: list[str]) -> bool:
+    """A keyword is a run of word beginnings: 'rekryter' finds 'rekryteringen'."""
+    size = len(keyword)
+    for start in range(len(words) - size + 1):
+        if all(_begins(word, part) for word, part in zip(words[start : start + size], keyword, strict=True)):
+            return True
+    return False
+
+
+def _begins(word: str, stem: str) -> bool:
+    if word.startswith(stem):
+        return True
+    limit = allowed_typos(stem)
+    return limit > 0 and len(word) >= len(stem) - 1 and min(
+        edit_distance(word[: len(stem) + d], stem, limit) for d in (-1, 0, 1)
+    ) <= limit

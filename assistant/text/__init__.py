@@ -1,0 +1,1 @@
+"""Text handling shared by the knowledge base and the dialogue: folding, tokens, fuzzy matching."""

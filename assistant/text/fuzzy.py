@@ -1,0 +1,91 @@
+"""Find known names (aliases) in free text, tolerant of typos and Swedish inflection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assistant.text.normalise import stems, tokens
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap of two letters counts once), capped at limit+1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_typos(name: str) -> int:
+    """Short names must match exactly; longer ones may carry one or two typos."""
+    length = len(name)
+    if length <= 4 or any(ch.isdigit() for ch in name):
+        return 0
+    return 1 if length <= 7 else 2
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str  # what was found (a project id, a contact id …)
+    alias: str
+    start: int  # token position in the text
+    end: int
+    typos: int
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str
+    alias: str
+    joined: str
+    length: int
+
+
+class NameFinder:
+    """Finds aliases in text. Build once per knowledge snapshot; `find` is cheap."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self._entries = []
+        for key, alias in names:
+            alias_tokens = tokens(alias)
+            if alias_tokens:
+                self._entries.append(_Entry(key, alias, "".join(alias_tokens), len(alias_tokens)))
+
+    def find(self, text: str) -> list[Hit]:
+        """Every non-overlapping hit, best (fewest typos, longest) first for each place."""
+        words = tokens(text)
+        candidates: list[Hit] = []
+        for entry in self._entries:
+            limit = allowed_typos(entry.joined)
+            for size in {max(1, entry.length - 1), entry.length, entry.length + 1}:
+                for start in range(0, len(words) - size + 1):
+                    window = words[start : start + size]
+                    typos = _best_distance(window, entry.joined, limit)
+                    if typos <= limit:
+                        candidates.append(Hit(entry.key, entry.alias, start, start + size, typos))
+        candidates.sort(key=lambda h: (h.typos, -(h.end - h.start), h.start))
+        chosen: list[Hit] = []
+        for hit in candidates:
+            if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+                chosen.append(hit)
+        return sorted(chosen, key=lambda h: h.start)
+
+    def keys(self, text: str) -> list[str]:
+        """The distinct keys found, in the order they appear."""
+        return list(dict.fromkeys(hit.key for hit in self.find(text)))
+
+
+def _best_distance(window: list[str], joined: str, limit: int) -> int:
+    head = "".join(window[:-1])
+    return min(edit_distance(head + last, joined, limit) for last in stems(window[-1]))
