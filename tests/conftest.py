@@ -1,0 +1,71 @@
+"""Shared fixtures: the real knowledge content, and databases (SQLite and PostgreSQL).
+
+PostgreSQL comes from TEST_POSTGRES_URL (default: the local server on 127.0.0.1:5432,
+database `test`). If it does not answer, the PostgreSQL tests fail; they never skip.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+
+from assistant.config import ROOT
+from assistant.kb.content import Knowledge
+from assistant.kb.query import KnowledgeView
+from assistant.kb.yaml_source import read_knowledge
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+KNOWLEDGE_DIR = ROOT / "knowledge"
+SOURCE_PAGE = ROOT.parent / "shared" / "source" / "pagaende-projekt.txt"
+TODAY = date(2026, 11, 26)  # a fixed "today" so that tests do not change with the calendar
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    return read_knowledge(KNOWLEDGE_DIR)
+
+
+@pytest.fixture(scope="session")
+def view(knowledge: Knowledge) -> KnowledgeView:
+    return KnowledgeView(knowledge, revision=1)
+
+
+@pytest.fixture(scope="session")
+def postgres_admin() -> Iterator[Engine]:
+    engine = create_engine(POSTGRES_URL, future=True, connect_args={"connect_timeout": 5})
+    with engine.connect() as conn:  # fails the tests (not skips) when PostgreSQL is down
+        conn.execute(text("select 1"))
+    yield engine
+    engine.dispose()
+
+
+def _postgres_engine(admin: Engine) -> Iterator[Engine]:
+    """A fresh schema per test, so tests never see each other's rows."""
+    schema = f"kbtest_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as conn:
+        conn.execute(text(f'create schema "{schema}"'))
+    engine = create_engine(POSTGRES_URL, future=True,
+                           connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'drop schema "{schema}" cascade'))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        engine = create_engine(f"sqlite:///{tmp_path / 'kb.db'}", future=True)
+        yield engine
+        engine.dispose()
+    else:
+        yield from _postgres_engine(request.getfixturevalue("postgres_admin"))
