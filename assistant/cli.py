@@ -1,0 +1,76 @@
+"""`assistant` command line: validate, load and export the knowledge base."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from assistant import config
+from assistant.kb import store
+from assistant.kb.problems import KnowledgeError
+from assistant.kb.yaml_source import read_knowledge
+
+
+def _kb_validate(args: argparse.Namespace) -> int:
+    knowledge = read_knowledge(args.knowledge)
+    print(f"{args.knowledge}: OK ({len(knowledge.projects)} projects, "
+          f"{len(knowledge.contacts)} contacts, {len(knowledge.organisations)} organisations, "
+          f"{len(knowledge.routes)} routes)")
+    return 0
+
+
+def _kb_load(args: argparse.Namespace) -> int:
+    knowledge = read_knowledge(args.knowledge)
+    engine = store.make_engine(args.database)
+    changed, revision = store.load(engine, knowledge)
+    state = "loaded" if changed else "unchanged, nothing written"
+    print(f"{store.describe(engine)}: {state} (revision {revision})")
+    return 0
+
+
+def _kb_export(args: argparse.Namespace) -> int:
+    engine = store.make_engine(args.database)
+    revision, knowledge = store.read(engine)
+    data = {"revision": revision, **store.to_plain(knowledge)}
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    kb = commands.add_parser("kb", help="the project knowledge base").add_subparsers(
+        dest="kb_command", required=True)
+    for name, handler, helptext in (
+        ("validate", _kb_validate, "check the YAML files in the knowledge folder"),
+        ("load", _kb_load, "validate, then store the knowledge in the database"),
+        ("export", _kb_export, "print the stored knowledge"),
+    ):
+        sub = kb.add_parser(name, help=helptext)
+        sub.set_defaults(handler=handler)
+        sub.add_argument("--knowledge", type=Path, default=config.knowledge_dir(),
+                         help="knowledge folder (default: %(default)s, or KNOWLEDGE_DIR)")
+        sub.add_argument("--database", default=config.database_url(),
+                         help="database URL (default: DATABASE_URL or the SQLite file in var/)")
+        if name == "export":
+            sub.add_argument("--format", choices=["json"], default="json")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except KnowledgeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except store.DatabaseUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
