@@ -14,6 +14,7 @@ KNOWLEDGE_FILES := $(shell find knowledge -name '*.yml' 2>/dev/null)
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYTHONDONTWRITEBYTECODE := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
 
 .PHONY: help setup run test lint lock kb
 

@@ -17,6 +17,7 @@ def build(output: Path) -> None:
     nlp = spacy.blank("sv")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
+    output.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
 
 
