@@ -3,47 +3,50 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from assistant.kb.content import Knowledge
 from assistant.kb.problems import Problem
 from assistant.text.normalise import fold
 
+ORGANISATIONS = "knowledge/organisations.yml"
+CONTACTS = "knowledge/contacts.yml"
+ROUTING = "knowledge/routing.yml"
 
-def check_consistency(knowledge: Knowledge, folder: Path) -> list[Problem]:
-    base = folder.name
+
+def check_consistency(knowledge: Knowledge, project_files: dict[str, str]) -> list[Problem]:
+    """`project_files` names the file each project was read from, for the messages."""
     problems: list[Problem] = []
 
     def report(file: str, path: str, message: str) -> None:
-        problems.append(Problem(f"{base}/{file}", path, message))
+        problems.append(Problem(file, path, message))
 
-    orgs = _unique("organisations.yml", "organisations", [o.id for o in knowledge.organisations], report)
-    contacts = _unique("contacts.yml", "contacts", [c.id for c in knowledge.contacts], report)
-    projects = _unique("projects", "project.id", [p.id for p in knowledge.projects], report)
-    _unique("routing.yml", "routes", [r.id for r in knowledge.routes], report)
+    orgs = _unique(ORGANISATIONS, "organisations", [o.id for o in knowledge.organisations], report)
+    contacts = _unique(CONTACTS, "contacts", [c.id for c in knowledge.contacts], report)
+    projects = _unique("knowledge/projects", "project.id", [p.id for p in knowledge.projects], report)
+    _unique(ROUTING, "routes", [r.id for r in knowledge.routes], report)
 
     for i, org in enumerate(knowledge.organisations):
         where = f"organisations[{i}] ({org.id})"
         for member in org.members:
             if member not in orgs:
-                report("organisations.yml", f"{where}.members", f"unknown organisation '{member}'")
+                report(ORGANISATIONS, f"{where}.members", f"unknown organisation '{member}'")
         if org.county and org.county not in orgs:
-            report("organisations.yml", f"{where}.county", f"unknown organisation '{org.county}'")
+            report(ORGANISATIONS, f"{where}.county", f"unknown organisation '{org.county}'")
         if org.member_count is not None and org.member_count < len(org.members):
-            report("organisations.yml", f"{where}.member_count",
+            report(ORGANISATIONS, f"{where}.member_count",
                    f"{org.member_count} is fewer than the {len(org.members)} members listed")
 
     for i, contact in enumerate(knowledge.contacts):
         where = f"contacts[{i}] ({contact.id})"
         if contact.stand_in is not None and contact.stand_in not in contacts:
-            report("contacts.yml", f"{where}.stand_in", f"unknown contact '{contact.stand_in}'")
+            report(CONTACTS, f"{where}.stand_in", f"unknown contact '{contact.stand_in}'")
         if contact.stand_in == contact.id:
-            report("contacts.yml", f"{where}.stand_in", "a person cannot stand in for themselves")
+            report(CONTACTS, f"{where}.stand_in", "a person cannot stand in for themselves")
         if contact.status == "active" and contact.phone is None and contact.email is None:
-            report("contacts.yml", where, "an active contact needs a phone number or an e-mail")
+            report(CONTACTS, where, "an active contact needs a phone number or an e-mail")
 
     for project in knowledge.projects:
-        file = f"projects/{project.id}.yml"
+        file = project_files[project.id]
         org_refs = [("owner", project.owner), ("region", project.region),
                     ("contact_unit", project.contact_unit)]
         org_refs += [(f"funding.financiers[{i}].organisation", f.organisation)
@@ -73,11 +76,11 @@ def check_consistency(knowledge: Knowledge, folder: Path) -> list[Problem]:
     for i, route in enumerate(knowledge.routes):
         where = f"routes[{i}] ({route.id})"
         if route.project not in projects:
-            report("routing.yml", f"{where}.project", f"unknown project '{route.project}'")
+            report(ROUTING, f"{where}.project", f"unknown project '{route.project}'")
         if route.contact is not None and route.contact not in contacts:
-            report("routing.yml", f"{where}.contact", f"unknown contact '{route.contact}'")
+            report(ROUTING, f"{where}.contact", f"unknown contact '{route.contact}'")
 
-    _unique_aliases(knowledge, report)
+    _unique_aliases(knowledge, project_files, report)
     return problems
 
 
@@ -90,14 +93,14 @@ def _unique(file: str, path: str, ids: Iterable[str], report) -> set[str]:
     return seen
 
 
-def _unique_aliases(knowledge: Knowledge, report) -> None:
+def _unique_aliases(knowledge: Knowledge, project_files: dict[str, str], report) -> None:
     """An alias that names two things would make the assistant guess; refuse it."""
     owners: dict[str, str] = {}
-    named = [(f"projects/{p.id}.yml", "project.aliases", f"project '{p.id}'",
+    named = [(project_files[p.id], "project.aliases", f"project '{p.id}'",
               (*p.aliases, *p.case_sensitive_aliases)) for p in knowledge.projects]
-    named += [("contacts.yml", f"contacts ({c.id}).aliases", f"contact '{c.id}'", c.aliases)
+    named += [(CONTACTS, f"contacts ({c.id}).aliases", f"contact '{c.id}'", c.aliases)
               for c in knowledge.contacts]
-    named += [("organisations.yml", f"organisations ({o.id}).aliases", f"organisation '{o.id}'",
+    named += [(ORGANISATIONS, f"organisations ({o.id}).aliases", f"organisation '{o.id}'",
                o.aliases) for o in knowledge.organisations]
     for file, path, owner, aliases in named:
         for alias in aliases:

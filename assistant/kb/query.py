@@ -13,7 +13,7 @@ from datetime import date
 from typing import Literal
 
 from assistant.kb.content import Contact, Knowledge, Language, Organisation, Period, Project, Route
-from assistant.text.fuzzy import NameFinder, allowed_typos, edit_distance
+from assistant.text.fuzzy import NameFinder, contains_keyword
 from assistant.text.normalise import fold, tokens
 
 State = Literal["not_started", "ongoing", "ended"]
@@ -143,7 +143,7 @@ class KnowledgeView:
         words = tokens(text)
         scores: dict[str, int] = {}
         for route, keyword in self._route_keywords:
-            if _keyword_in(keyword, words):
+            if contains_keyword(words, keyword):
                 score = sum(len(k) for k in keyword)
                 scores[route.id] = max(scores.get(route.id, 0), score)
         if not scores:
@@ -225,21 +225,3 @@ class KnowledgeView:
             contacts=tuple(self.person(pc.contact, language, pc.role(language)) for pc in p.contacts),
             links=tuple(LinkFacts(link.title(language), link.url) for link in p.links),
         )
-
-
-def _keyword_in(keyword: list[str], words: list[str]) -> bool:
-    """A keyword is a run of word beginnings: 'rekryter' finds 'rekryteringen'."""
-    size = len(keyword)
-    for start in range(len(words) - size + 1):
-        if all(_begins(word, part) for word, part in zip(words[start : start + size], keyword, strict=True)):
-            return True
-    return False
-
-
-def _begins(word: str, stem: str) -> bool:
-    if word.startswith(stem):
-        return True
-    limit = allowed_typos(stem)
-    return limit > 0 and len(word) >= len(stem) - 1 and min(
-        edit_distance(word[: len(stem) + d], stem, limit) for d in (-1, 0, 1)
-    ) <= limit

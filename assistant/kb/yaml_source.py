@@ -44,6 +44,7 @@ def read_knowledge(folder: Path) -> Knowledge:
     contacts: list[Contact] = []
     organisations: list[Organisation] = []
     routes: list[Route] = []
+    project_files: dict[str, str] = {}
     for doc in documents:
         if doc is None or not doc.is_mapping():
             continue
@@ -54,6 +55,7 @@ def read_knowledge(folder: Path) -> Knowledge:
             project = _project(doc.child("project"))
             if project:
                 projects.append(project)
+                project_files[project.id] = doc.file
         contacts += [c for c in map(_contact, doc.items("contacts", False)) if c]
         organisations += [o for o in map(_organisation, doc.items("organisations", False)) if o]
         routes += [r for r in map(_route, doc.items("routes", False)) if r]
@@ -69,7 +71,7 @@ def read_knowledge(folder: Path) -> Knowledge:
         organisations=tuple(organisations),
         routes=tuple(routes),
     )
-    problems = check_consistency(knowledge, folder)
+    problems = check_consistency(knowledge, project_files)
     if problems:
         raise KnowledgeError(problems)
     return knowledge

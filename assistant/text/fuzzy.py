@@ -89,3 +89,37 @@ class NameFinder:
 def _best_distance(window: list[str], joined: str, limit: int) -> int:
     head = "".join(window[:-1])
     return min(edit_distance(head + last, joined, limit) for last in stems(window[-1]))
+
+
+def contains_keyword(words: list[str], keyword: list[str]) -> bool:
+    """A keyword is a run of word beginnings: 'rekryter' finds 'rekryteringen'.
+    A part ending in '$' must be the whole word ('do$' finds 'do', not 'does')."""
+    size = len(keyword)
+    for start in range(len(words) - size + 1):
+        window = words[start : start + size]
+        if all(_begins(word, part) for word, part in zip(window, keyword, strict=True)):
+            return True
+    return False
+
+
+def _begins(word: str, stem: str) -> bool:
+    if stem.endswith("$"):
+        return word == stem[:-1]
+    if word.startswith(stem):
+        return True
+    limit = allowed_typos(stem)
+    return limit > 0 and len(word) >= len(stem) - 1 and min(
+        edit_distance(word[: len(stem) + d], stem, limit) for d in (-1, 0, 1)
+    ) <= limit
+
+
+def keyword_parts(keyword: str) -> list[str]:
+    """Fold a keyword into the parts `contains_keyword` takes, keeping a trailing '$'."""
+    parts: list[str] = []
+    for piece in keyword.split():
+        exact = piece.endswith("$")
+        folded = tokens(piece.rstrip("$"))
+        if exact and folded:
+            folded[-1] += "$"
+        parts += folded
+    return parts

@@ -88,7 +88,7 @@ FACTS = [
      "Tillväxtverket koordinerar aktiviteterna"),
     ("www.tillvaxtverket.se", lambda e: _sv(_project(e, "medskapande")["links"]), "www.tillvaxtverket.se"),
     ("BESLUT – Din ansökan om projektstöd", lambda e: _sv(_project(e, "medskapande")["links"]), "BESLUT – Din ansökan om projektstöd"),
-    ("Vik. Landsbygdsutvecklare", lambda e: _contact(e, "sandor-lindstrom")["role"]["sv"], "Vik. landsbygdsutvecklare"),
+    ("Vik. Landsbygdsutvecklare", lambda e: _contact(e, "sandor-lindstrom")["role"]["sv"], "vik. landsbygdsutvecklare"),
     ("Sandor Lindström", lambda e: _contact(e, "sandor-lindstrom")["name"], "Sandor Lindström"),
     ("Tfn: 0953-140 84", lambda e: _contact(e, "sandor-lindstrom")["phone"], "0953-140 84"),
     ("E-post: sandor.lindstrom@mala.se", lambda e: _contact(e, "sandor-lindstrom")["email"], "sandor.lindstrom@mala.se"),

@@ -1,0 +1,188 @@
+"""Every sentence the assistant says that is not a fact: Swedish and English side by side,
+so a translator sees both at once. Facts are filled in from the knowledge base
+through the {placeholders}; never write a fact here."""
+
+from __future__ import annotations
+
+from assistant.kb.content import Text as Phrase
+
+# -- greeting, small talk ----------------------------------------------------------
+GREET = Phrase(
+    sv="Hej! Jag är Malå kommuns projektassistent. Jag kan berätta om {count} utvecklingsprojekt "
+       "från sidan Pågående projekt: {projects}. Fråga vad de gör, vem som finansierar dem, när "
+       "de pågår och vem du ska kontakta. Du kan skriva på svenska eller engelska.",
+    en="Hi! I'm Malå Municipality's project assistant. I can tell you about {count} development "
+       "projects from the page Pågående projekt (Ongoing projects): {projects}. Ask what they do, "
+       "who funds them, when they run and whom to contact. You can write in English or Swedish.",
+)
+CAPABILITIES = Phrase(
+    sv="Jag svarar på frågor om projekten på Malå kommuns sida Pågående projekt (senast "
+       "uppdaterad {updated}): {projects}. Till exempel: vad ett projekt gör, vem som "
+       "finansierar det, när det pågår, om det har avslutats och vem du kontaktar. Jag kan "
+       "också tala om vem du ska vända dig till om du söker personal, vill ha råd om hållbar "
+       "tillväxt för ditt företag eller undrar över lokal service.",
+    en="I answer questions about the projects on Malå Municipality's page Pågående projekt "
+       "(Ongoing projects, last updated {updated}): {projects}. For example: what a project does, "
+       "who funds it, when it runs, whether it has ended and whom to contact. I can also tell "
+       "you whom to turn to if you are looking for staff, want advice on sustainable growth for "
+       "your company or have a question about local services.",
+)
+GOODBYE = Phrase(sv="Hej då, och välkommen tillbaka!", en="Goodbye, and welcome back!")
+THANK = Phrase(sv="Varsågod! Fråga gärna om något mer.", en="You're welcome! Feel free to ask more.")
+BOT = Phrase(
+    sv="Jag är en chattrobot, inte en människa. Jag svarar utifrån Malå kommuns sida Pågående "
+       "projekt. För personlig hjälp kan jag ge dig rätt kontaktperson.",
+    en="I'm a chatbot, not a person. I answer from Malå Municipality's page Pågående projekt "
+       "(Ongoing projects). For personal help I can give you the right contact person.",
+)
+SWITCHED = Phrase(sv="Visst, vi fortsätter på svenska. Vad vill du veta?",
+                  en="Sure, let's continue in English. What would you like to know?")
+AFFIRM_NOTHING_PENDING = Phrase(sv="Vad vill du veta? Fråga om ett projekt eller vem du ska kontakta.",
+                                en="What would you like to know? Ask about a project or whom to contact.")
+DENY = Phrase(sv="Okej! Fråga gärna om något annat.", en="Okay! Feel free to ask about something else.")
+FALLBACK = Phrase(
+    sv="Det kan jag tyvärr inte svara på. Jag vet bara det som står på Malå kommuns sida "
+       "Pågående projekt: {projects}, och vem du kontaktar om dem.",
+    en="Sorry, I can't answer that. I only know what is on Malå Municipality's page Pågående "
+       "projekt (Ongoing projects): {projects}, and whom to contact about them.",
+)
+ERROR = Phrase(
+    sv="Förlåt, något gick fel hos mig just nu. Försök igen om en stund, eller kontakta Malå "
+       "kommun direkt.",
+    en="Sorry, something went wrong on my side. Please try again in a moment, or contact Malå "
+       "Municipality directly.",
+)
+UNAVAILABLE = Phrase(
+    sv="Förlåt, jag kommer inte åt projektuppgifterna just nu. Försök igen om en stund.",
+    en="Sorry, I can't reach the project information right now. Please try again in a moment.",
+)
+
+# -- quick replies --------------------------------------------------------------------
+BUTTON_LIST = Phrase(sv="Vilka projekt finns?", en="Which projects are there?")
+BUTTON_RECRUIT = Phrase(sv="Jag söker personal", en="I'm looking for staff")
+BUTTON_ADVICE = Phrase(sv="Råd om hållbar tillväxt", en="Advice on sustainable growth")
+
+# -- projects -------------------------------------------------------------------------
+LIST_INTRO = Phrase(
+    sv="Sidan Pågående projekt (senast uppdaterad {updated}) beskriver {count} projekt. "
+       "Så här ser det ut i dag, {today}:",
+    en="The page Pågående projekt (Ongoing projects, last updated {updated}) describes {count} "
+       "projects. This is where they stand today, {today}:",
+)
+LIST_ITEM = Phrase(sv="{name} ({period}): {state}", en="{name} ({period}): {state}")
+LIST_OUTRO = Phrase(sv="Fråga gärna mer om något av dem.", en="Feel free to ask more about any of them.")
+STATE = {
+    "ongoing": Phrase(sv="pågår enligt sidan", en="running, according to the page"),
+    "ended": Phrase(sv="avslutat", en="ended"),
+    "not_started": Phrase(sv="har inte startat", en="not started yet"),
+}
+STATUS = {
+    "ongoing": Phrase(
+        sv="{name} pågår enligt sidan ({label} {period}). Sidan uppdaterades senast {updated}, "
+           "så kontrollera gärna med kontaktpersonen att inget har ändrats.",
+        en="{name} is running, according to the page ({label} {period}). The page was last "
+           "updated on {updated}, so you may want to check with the contact person that nothing "
+           "has changed."),
+    "ended": Phrase(
+        sv="{name} är avslutat: {label} var {period}, och i dag är det {today}.",
+        en="{name} has ended: its {label} was {period}, and today is {today}."),
+    "not_started": Phrase(
+        sv="{name} har inte startat än ({label} {period}).",
+        en="{name} has not started yet ({label} {period})."),
+}
+ASK_WHICH_PROJECT = Phrase(
+    sv="Vilket projekt menar du? Sidan beskriver {projects}.",
+    en="Which project do you mean? The page describes {projects}.",
+)
+OFFER_CONTACT = Phrase(sv="Vill du ha kontaktuppgifter?", en="Would you like the contact details?")
+PERIOD = Phrase(sv="{label}: {period}", en="{label}: {period}")
+PURPOSE = Phrase(sv="Syftet med {name}: {text}", en="The purpose of {name}: {text}")
+ACTIVITIES = Phrase(sv="Det här ingår i {name}:", en="This is what {name} involves:")
+FUNDING = Phrase(sv="{name} finansieras av {financiers}.", en="{name} is funded by {financiers}.")
+SHARE = Phrase(sv="{name} ({share} %)", en="{name} ({share}%)")
+FUNDING_AMOUNT = Phrase(sv="Belopp: {amount}.", en="Amount: {amount}.")
+BUDGET = Phrase(sv="{name} har {budget}.", en="{name} has {budget}.")
+NO_BUDGET = Phrase(
+    sv="Sidan anger ingen budget för {name}.",
+    en="The page gives no budget for {name}.",
+)
+OWNER = Phrase(sv="Projektägare för {name} är {owner}.", en="The project owner of {name} is {owner}.")
+NO_OWNER = Phrase(
+    sv="Sidan anger ingen projektägare för {name}.",
+    en="The page does not say who owns {name}.",
+)
+CO_FINANCIERS = Phrase(sv="Medfinansiärer i {name}: {orgs}.", en="Co-financiers of {name}: {orgs}.")
+NO_CO_FINANCIERS = Phrase(
+    sv="Sidan nämner inga medfinansiärer för {name} utöver finansiärerna.",
+    en="The page names no co-financiers of {name} besides its funders.",
+)
+CONTACT_UNIT = Phrase(
+    sv="För mer information och stöd hänvisar sidan till {unit}.",
+    en="For more information and support the page refers to {unit}.",
+)
+NO_CONTACT = Phrase(
+    sv="Sidan anger ingen kontaktperson för {name}.",
+    en="The page names no contact person for {name}.",
+)
+LINKS = Phrase(sv="Länkar för {name}:", en="Links for {name}:")
+LINK_WITHOUT_URL = Phrase(
+    sv="{title} (sidan visar länken, men adressen finns inte i texten jag har)",
+    en="{title} (the page shows this link, but its address is not in the text I have)",
+)
+NO_LINKS = Phrase(sv="Sidan har inga länkar för {name}.", en="The page has no links for {name}.")
+ENDED_NOTE = Phrase(
+    sv="Observera att {name} är avslutat ({period}); uppgifterna kommer från sidan, senast "
+       "uppdaterad {updated}.",
+    en="Please note that {name} has ended ({period}); the details come from the page, last "
+       "updated on {updated}.",
+)
+KNOWN_INSTEAD = Phrase(sv="Det jag vet om {name}: {summary}", en="What I do know about {name}: {summary}")
+
+# -- people ---------------------------------------------------------------------------
+PERSON = Phrase(sv="{name}, {role}", en="{name}, {role}")
+PHONE = Phrase(sv="tfn {phone}", en="phone {phone}")
+EMAIL = Phrase(sv="e-post {email}", en="e-mail {email}")
+ON_LEAVE = Phrase(
+    sv="{name} är tjänstledig enligt sidan. Under tiden vikarierar {stand_in}.",
+    en="{name} is on leave, according to the page. {stand_in} is standing in.",
+)
+ON_LEAVE_NO_STAND_IN = Phrase(sv="{name} är tjänstledig enligt sidan.",
+                              en="{name} is on leave, according to the page.")
+PERSON_PROJECTS = Phrase(sv="Kontakt för: {projects}.", en="Contact for: {projects}.")
+UNKNOWN_PERSON = Phrase(
+    sv="Den personen nämns inte på sidan. De som nämns är {people}.",
+    en="That person is not mentioned on the page. The people it mentions are {people}.",
+)
+
+# -- routing --------------------------------------------------------------------------
+ROUTE = Phrase(
+    sv="När det gäller {need} hänvisar sidan till projektet {project}. Kontakta {person}.",
+    en="For {need} the page points to the project {project}. Contact {person}.",
+)
+ROUTE_NO_CONTACT = Phrase(
+    sv="När det gäller {need} handlar sidan om {project}, men den anger ingen kontaktperson "
+       "för det projektet.",
+    en="For {need} the page describes {project}, but it names no contact person for that project.",
+)
+ROUTE_UNKNOWN = Phrase(
+    sv="Jag är inte säker på vad du behöver hjälp med. Så här hänvisar sidan:",
+    en="I'm not sure what you need help with. This is whom the page points to:",
+)
+ROUTE_SUMMARY = Phrase(sv="{need}: {person} ({project})", en="{need}: {person} ({project})")
+
+# -- organisations ----------------------------------------------------------------------
+ORG_MEMBERS = Phrase(sv="{name} består av {members}.", en="{name} consists of {members}.")
+ORG_MENTIONED = Phrase(sv="Sidan nämner {name} i {projects}.", en="The page mentions {name} in {projects}.")
+ORG_ROLE = {
+    "owner": Phrase(sv="projektägare för {project}", en="the project owner of {project}"),
+    "financier": Phrase(sv="finansiär av {project}", en="a funder of {project}"),
+    "financier_as": Phrase(sv="finansiär av {project} (som {label})",
+                           en="a funder of {project} (as {label})"),
+    "co_financier": Phrase(sv="medfinansiär av {project}", en="a co-financier of {project}"),
+    "member": Phrase(sv="del av {network}", en="part of {network}"),
+}
+ORG_ROLES = Phrase(sv="Enligt sidan är {name} {roles}.", en="According to the page, {name} is {roles}.")
+UNKNOWN_ORG = Phrase(
+    sv="Den organisationen nämns inte på sidan. Jag kan berätta om {orgs}.",
+    en="That organisation is not mentioned on the page. I can tell you about {orgs}.",
+)
