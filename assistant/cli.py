@@ -1,4 +1,4 @@
-"""`assistant` command line: validate, load and export the knowledge base."""
+"""`assistant` command line: validate, load and export the knowledge base; generate NLU data."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from assistant import config
 from assistant.kb import store
 from assistant.kb.problems import KnowledgeError
 from assistant.kb.yaml_source import read_knowledge
+from assistant.nlu import from_knowledge
 
 
 def _kb_validate(args: argparse.Namespace) -> int:
@@ -39,9 +40,23 @@ def _kb_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _nlu_sync(args: argparse.Namespace) -> int:
+    knowledge = read_knowledge(args.knowledge)
+    if from_knowledge.sync(knowledge, args.output, check=args.check):
+        print(f"{args.output}: up to date")
+        return 0
+    if args.check:
+        print(f"error: {args.output} is out of date with knowledge/: run 'assistant nlu sync'",
+              file=sys.stderr)
+        return 1
+    print(f"{args.output}: written from {args.knowledge}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("serve", help="start the assistant (see 'assistant serve --help')")
     kb = commands.add_parser("kb", help="the project knowledge base").add_subparsers(
         dest="kb_command", required=True)
     for name, handler, helptext in (
@@ -57,10 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
                          help="database URL (default: DATABASE_URL or the SQLite file in var/)")
         if name == "export":
             sub.add_argument("--format", choices=["json"], default="json")
+    nlu = commands.add_parser("nlu", help="NLU data made from the knowledge").add_subparsers(
+        dest="nlu_command", required=True)
+    sync = nlu.add_parser("sync", help="write entity synonyms and lookup tables from knowledge/")
+    sync.set_defaults(handler=_nlu_sync)
+    sync.add_argument("--knowledge", type=Path, default=config.knowledge_dir())
+    sync.add_argument("--output", type=Path, default=config.ROOT / "data" / "nlu" / "knowledge.yml")
+    sync.add_argument("--check", action="store_true", help="only check that the file is up to date")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # the launcher has its own options
+        from assistant import serve
+
+        return serve.main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)

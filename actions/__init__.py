@@ -1,0 +1,1 @@
+"""Rasa custom actions: thin adapters from Rasa's tracker to `assistant.dialogue`."""

@@ -1,0 +1,136 @@
+"""One Rasa action per kind of answer. Each turns the tracker into a `Turn`, lets
+`Conversation` answer it off the event loop, and sends the reply.
+
+If anything fails here, the visitor still gets a polite message in their language.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import runtime
+from assistant.dialogue import phrases
+from assistant.dialogue.conversation import Turn
+from assistant.dialogue.replies import Reply
+
+log = logging.getLogger(__name__)
+
+
+def turn_from_tracker(tracker: Tracker, handler: str) -> Turn:
+    message = tracker.latest_message or {}
+    text = message.get("text") or ""
+    if text.startswith("/"):  # a button payload such as /list_projects, not words to read
+        text = ""
+    entities: dict[str, list[str]] = defaultdict(list)
+    for entity in message.get("entities") or []:
+        if entity.get("value") is not None:
+            entities[entity["entity"]].append(str(entity["value"]))
+    metadata = message.get("metadata") or {}
+    return Turn(
+        intent=handler,
+        text=text,
+        entities=dict(entities),
+        language=tracker.get_slot("language"),
+        page_language=metadata.get("language") if isinstance(metadata, dict) else None,
+        project=tracker.get_slot("project"),
+        offer=tracker.get_slot("offer"),
+    )
+
+
+def send(reply: Reply, dispatcher: CollectingDispatcher) -> list[EventType]:
+    for message in reply.messages:
+        buttons = [{"title": b.title, "payload": b.payload} for b in message.buttons]
+        dispatcher.utter_message(text=message.text, buttons=buttons or None)
+    return [SlotSet(name, value) for name, value in reply.slots.items()]
+
+
+class ConversationAction(Action, ABC):
+    """Answers with the `Conversation` handler named `handler`, as the action `action_name`."""
+
+    @property
+    @abstractmethod
+    def action_name(self) -> str: ...
+
+    @property
+    @abstractmethod
+    def handler(self) -> str: ...
+
+    def name(self) -> str:
+        return self.action_name
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        try:
+            turn = turn_from_tracker(tracker, self.handler)
+            reply = await asyncio.to_thread(runtime.conversation().respond, turn)
+        except Exception:
+            log.exception("%s failed", self.action_name)
+            language = "en" if tracker.get_slot("language") == "en" else "sv"
+            reply = Reply(language)
+            reply.say(phrases.ERROR(language))
+        return send(reply, dispatcher)
+
+
+class ActionGreet(ConversationAction):
+    action_name, handler = "action_greet", "greet"
+
+
+class ActionGoodbye(ConversationAction):
+    action_name, handler = "action_goodbye", "goodbye"
+
+
+class ActionThank(ConversationAction):
+    action_name, handler = "action_thank", "thank"
+
+
+class ActionBotChallenge(ConversationAction):
+    action_name, handler = "action_bot_challenge", "bot_challenge"
+
+
+class ActionCapabilities(ConversationAction):
+    action_name, handler = "action_capabilities", "ask_capabilities"
+
+
+class ActionAffirm(ConversationAction):
+    action_name, handler = "action_affirm", "affirm"
+
+
+class ActionDeny(ConversationAction):
+    action_name, handler = "action_deny", "deny"
+
+
+class ActionSwitchLanguage(ConversationAction):
+    action_name, handler = "action_switch_language", "switch_language"
+
+
+class ActionListProjects(ConversationAction):
+    action_name, handler = "action_list_projects", "list_projects"
+
+
+class ActionProjectInfo(ConversationAction):
+    action_name, handler = "action_project_info", "ask_project"
+
+
+class ActionContactForNeed(ConversationAction):
+    action_name, handler = "action_contact_for_need", "ask_contact_for_need"
+
+
+class ActionPersonInfo(ConversationAction):
+    action_name, handler = "action_person_info", "ask_person"
+
+
+class ActionOrganisationInfo(ConversationAction):
+    action_name, handler = "action_organisation_info", "ask_organisation"
+
+
+class ActionFallback(ConversationAction):
+    action_name, handler = "action_fallback", "fallback"

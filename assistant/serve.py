@@ -1,0 +1,166 @@
+"""Start the whole assistant in the foreground: the action server (port 5005's helper on
+5055), the Rasa server (5005: REST and socket.io channels) and, with --web, the page
+with the chat widget (8080). Ctrl-C (or SIGTERM) stops all of them cleanly.
+
+Settings (environment):
+  ASSISTANT_HOST   interface to bind (default 127.0.0.1)
+  CORS_ORIGINS     space-separated origins allowed to call the Rasa server
+                   (default: the web page's own origins on port 8080)
+  RASA_AUTH_TOKEN  if set, Rasa's HTTP API is enabled and protected by this token;
+                   if not set, the HTTP API stays off (only the chat channels answer)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+
+from assistant.config import ROOT
+
+MODEL = ROOT / "models" / "mala.tar.gz"
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    command: list[str]
+    ready_url: str
+
+
+def services(web: bool, host: str, ports: Sequence[int] = (5055, 5005, 8080)) -> list[Service]:
+    bin_dir = Path(sys.executable).parent
+    action_port, rasa_port, web_port = ports
+    origins = os.environ.get("CORS_ORIGINS") or f"http://localhost:{web_port} http://127.0.0.1:{web_port}"
+    rasa = [str(bin_dir / "rasa"), "run", "--model", str(MODEL), "--interface", host,
+            "--port", str(rasa_port), "--credentials", str(ROOT / "credentials.yml"),
+            "--endpoints", str(ROOT / "endpoints.yml"), "--cors", *origins.split()]
+    token = os.environ.get("RASA_AUTH_TOKEN")
+    if token:
+        rasa += ["--enable-api", "--auth-token", token]
+    found = [
+        Service("action server", [str(bin_dir / "rasa"), "run", "actions", "--actions", "actions",
+                                  "--port", str(action_port)],
+                f"http://127.0.0.1:{action_port}/health"),
+        Service("Rasa server", rasa, f"http://127.0.0.1:{rasa_port}/"),
+    ]
+    if web:
+        found.append(Service("web page", [sys.executable, str(ROOT / "web" / "serve.py"),
+                                          "--port", str(web_port), "--host", host],
+                             f"http://127.0.0.1:{web_port}/"))
+    return found
+
+
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status < 500
+    except OSError:
+        return False
+
+
+class Running:
+    """The started services; a context manager that always stops them."""
+
+    def __init__(self, wanted: list[Service], timeout: float = 240) -> None:
+        self.wanted = wanted
+        self.timeout = timeout
+        self.processes: list[tuple[Service, subprocess.Popen]] = []
+
+    def __enter__(self) -> Running:
+        env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+        try:
+            for service in self.wanted:
+                if answers(service.ready_url):
+                    raise RuntimeError(f"{service.ready_url} already answers: is the "
+                                       f"{service.name} running elsewhere?")
+                process = subprocess.Popen(service.command, cwd=ROOT, env=env,
+                                           start_new_session=True)
+                self.processes.append((service, process))
+            self._wait_until_ready()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _wait_until_ready(self) -> None:
+        deadline = time.monotonic() + self.timeout
+        waiting = list(self.processes)
+        while waiting:
+            for service, process in list(waiting):
+                if process.poll() is not None:
+                    raise RuntimeError(f"the {service.name} stopped at start (exit {process.returncode})")
+                if answers(service.ready_url):
+                    waiting.remove((service, process))
+            if time.monotonic() > deadline:
+                names = ", ".join(s.name for s, _ in waiting)
+                raise RuntimeError(f"not ready after {self.timeout:.0f} s: {names}")
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        for _, process in reversed(self.processes):
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for _, process in self.processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.processes.clear()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def wait(self) -> int:
+        """Block until a service dies; return its exit code."""
+        while True:
+            for service, process in self.processes:
+                if process.poll() is not None:
+                    print(f"the {service.name} stopped (exit {process.returncode})", file=sys.stderr)
+                    return process.returncode or 1
+            time.sleep(1)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="assistant serve", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--web", action="store_true", help="also serve the web page on port 8080")
+    args = parser.parse_args(argv)
+    if not MODEL.exists():
+        print(f"error: no trained model at {MODEL}: run 'make run' (it trains when needed)",
+              file=sys.stderr)
+        return 1
+    host = os.environ.get("ASSISTANT_HOST", "127.0.0.1")
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with Running(services(args.web, host)) as running:
+            print("\nThe assistant is running:")
+            print("  chat (REST):      http://127.0.0.1:5005/webhooks/rest/webhook")
+            print("  chat (socket.io): http://127.0.0.1:5005/socket.io")
+            if args.web:
+                print("  web page:         http://localhost:8080/  (English: http://localhost:8080/en/)")
+            print("Press Ctrl-C to stop.\n", flush=True)
+            return running.wait()
+    except KeyboardInterrupt:
+        print("\nstopped", file=sys.stderr)
+        return 0
+    except RuntimeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
