@@ -35,6 +35,7 @@ MARKERS: dict[Language, frozenset[str]] = {
         slutar slutade pagar pagick beratta finns garna ocksa eller men den ett mitt min vart
         foretag foretaget soker behover svenska engelska hallo snalla kommunen vilket nagon
         nagot mycket hjalp hjalpa borjar borjade startade agare ager stod radgivning personal
+        hejda tjo tja morsning tackar japp jaa na nae okej bra god morgon kvall snart vars
         """.split()),
     "en": frozenset("""
         the and is are was what who whom which when how where why you we me my our do does did
@@ -42,6 +43,7 @@ MARKERS: dict[Language, frozenset[str]] = {
         project projects funds funded fund funding contact end ends ended still running tell
         there yes no english swedish company business need needs looking want this that have
         has be been will any some much help start started owner owns purpose offer
+        bye goodbye cheers thx ty yeah yep yup nope nah sorry good morning evening great see
         """.split()),
 }
 

@@ -17,8 +17,11 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 from assistant.config import ROOT
+from assistant.dialogue.conversation import Conversation
+from assistant.kb import store
 from assistant.kb.content import Knowledge
 from assistant.kb.query import KnowledgeView
+from assistant.kb.service import KnowledgeBase
 from assistant.kb.yaml_source import read_knowledge
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -35,6 +38,33 @@ def knowledge() -> Knowledge:
 @pytest.fixture(scope="session")
 def view(knowledge: Knowledge) -> KnowledgeView:
     return KnowledgeView(knowledge, revision=1)
+
+
+@pytest.fixture(scope="session")
+def kb(knowledge: Knowledge, tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """The real knowledge loaded into a SQLite file, seen on a fixed 'today'."""
+    engine = store.make_engine(f"sqlite:///{tmp_path_factory.mktemp('kb') / 'kb.db'}")
+    store.load(engine, knowledge)
+    return KnowledgeBase(engine, clock=lambda: TODAY)
+
+
+@pytest.fixture(scope="session")
+def conversation(kb: KnowledgeBase) -> Conversation:
+    return Conversation(kb)
+
+
+@pytest.fixture(scope="session")
+def running_assistant(knowledge: Knowledge) -> Iterator[str]:
+    """The real action server, Rasa server (and web page, once it exists), started once per
+    test session with the trained model and the default database; yields Rasa's base URL."""
+    from assistant import config, serve
+
+    if not serve.MODEL.exists():
+        pytest.fail(f"no trained model at {serve.MODEL}: 'make test' trains it first")
+    store.load(store.make_engine(config.database_url()), knowledge)
+    web = (ROOT / "web" / "serve.py").exists()
+    with serve.Running(serve.services(web=web, host="127.0.0.1")):
+        yield "http://127.0.0.1:5005"
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,184 @@
+"""Every Rasa action, run as the action server runs it: a `Tracker` in, messages and events out."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
+
+from actions import conversation_actions as ca
+from actions import runtime
+from assistant.config import ROOT
+
+
+@pytest.fixture(autouse=True)
+def use_test_knowledge(conversation, monkeypatch) -> None:
+    monkeypatch.setattr(runtime, "conversation", lambda: conversation)
+
+
+def tracker(text: str, intent: str, entities: list[dict[str, Any]] | None = None,
+            metadata: dict | None = None, **slots: Any) -> Tracker:
+    return Tracker(
+        sender_id="test",
+        slots={"language": None, "project": None, "offer": None, **slots},
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0},
+                        "entities": entities or [], "metadata": metadata or {}},
+        events=[], paused=False, followup_action=None, active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action: ca.ConversationAction, t: Tracker) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, {}))
+    return dispatcher.messages, events
+
+
+def text_of(messages: list[dict]) -> str:
+    return "\n".join(m["text"] for m in messages)
+
+
+def slot(events: list[dict], name: str) -> Any:
+    return next(e["value"] for e in events if e["event"] == "slot" and e["name"] == name)
+
+
+# (action, language, message, entities, slots, words the reply must hold)
+CASES = [
+    (ca.ActionGreet, "sv", "hej", [], {}, ["Hej!", "SHiMR", "Move Up North"]),
+    (ca.ActionGreet, "en", "hello", [], {}, ["Hi!", "SHiMR", "Move Up North"]),
+    (ca.ActionGoodbye, "sv", "hej då", [], {}, ["Hej då"]),
+    (ca.ActionGoodbye, "en", "bye bye", [], {}, ["Goodbye"]),
+    (ca.ActionThank, "sv", "tack så mycket", [], {}, ["Varsågod"]),
+    (ca.ActionThank, "en", "thank you", [], {}, ["You're welcome"]),
+    (ca.ActionBotChallenge, "sv", "är du en robot?", [], {}, ["chattrobot"]),
+    (ca.ActionBotChallenge, "en", "are you a bot?", [], {}, ["chatbot"]),
+    (ca.ActionCapabilities, "sv", "vad kan du hjälpa till med?", [], {}, ["13 februari 2024"]),
+    (ca.ActionCapabilities, "en", "what can you do?", [], {}, ["13 February 2024"]),
+    (ca.ActionAffirm, "sv", "ja tack", [], {"project": "shimr", "offer": "contact"},
+     ["Aleksandra Simanovskaya", "0953-140 61"]),
+    (ca.ActionAffirm, "en", "yes please", [], {"project": "move-up-north", "offer": "contact"},
+     ["Wolfgang Mehl", "0953-14039"]),
+    (ca.ActionDeny, "sv", "nej tack", [], {}, ["Okej"]),
+    (ca.ActionDeny, "en", "no thanks", [], {}, ["Okay"]),
+    (ca.ActionSwitchLanguage, "en", "can we speak English?", [{"entity": "language", "value": "en"}],
+     {"language": "sv"}, ["English"]),
+    (ca.ActionSwitchLanguage, "sv", "på svenska tack", [{"entity": "language", "value": "sv"}],
+     {"language": "en"}, ["svenska"]),
+    (ca.ActionListProjects, "sv", "vilka projekt finns?", [], {}, ["avslutat", "pågår enligt sidan"]),
+    (ca.ActionListProjects, "en", "which projects are there?", [], {}, ["ended", "running, according to the page"]),
+    (ca.ActionProjectInfo, "sv", "vem finansierar SHiMR:s workshops?",
+     [{"entity": "project", "value": "shimr"}, {"entity": "attribute", "value": "funding"}], {},
+     ["ERUF", "Region Norrbotten"]),
+    (ca.ActionProjectInfo, "en", "when does it end?", [{"entity": "attribute", "value": "period"}],
+     {"project": "medskapande"}, ["31 August 2024", "has ended"]),
+    (ca.ActionContactForNeed, "sv", "Vem kontaktar jag om rekrytering?",
+     [{"entity": "need", "value": "recruitment"}], {}, ["Wolfgang Mehl", "0953-14039", "wolfgang.mehl@mala.se"]),
+    (ca.ActionContactForNeed, "en", "I need advice to grow my company sustainably", [], {},
+     ["Aleksandra Simanovskaya", "aleksandra.simanovskaya@mala.se"]),
+    (ca.ActionPersonInfo, "sv", "vem är Wolfgang?", [{"entity": "person", "value": "Wolfgang Mehl"}], {},
+     ["Wolfgang Mehl", "kontakt för arbetsgivare"]),
+    (ca.ActionPersonInfo, "en", "who is Sandor?", [{"entity": "person", "value": "Sandor Lindström"}], {},
+     ["Sandor Lindström", "acting rural development officer"]),
+    (ca.ActionOrganisationInfo, "sv", "vad är Region 10?", [{"entity": "organisation", "value": "region-10"}],
+     {}, ["Arjeplog", "Västerbottens län"]),
+    (ca.ActionOrganisationInfo, "en", "what is Tillväxtverket?", [], {},
+     ["Swedish Agency for Economic and Regional Growth"]),
+    (ca.ActionFallback, "sv", "när hämtas soporna?", [], {}, ["Det kan jag tyvärr inte svara på"]),
+    (ca.ActionFallback, "en", "what's the weather like?", [], {}, ["Sorry, I can't answer that"]),
+]
+
+
+@pytest.mark.parametrize(("action", "language", "text", "entities", "slots", "expected"), CASES,
+                         ids=[f"{c[0].__name__}-{c[1]}" for c in CASES])
+def test_action_answers_in_the_language(action, language, text, entities, slots, expected) -> None:
+    messages, events = run(action(), tracker(text, "x", entities, **slots))
+    reply = text_of(messages)
+    for words in expected:
+        assert words in reply, f"{words!r} not in {reply!r}"
+    assert slot(events, "language") == language
+    assert all(isinstance(e, dict) for e in events)
+
+
+def test_every_action_is_tested_in_both_languages() -> None:
+    tested = {(c[0], c[1]) for c in CASES}
+    for action in ca.ConversationAction.__subclasses__():
+        assert {(action, "sv"), (action, "en")} <= tested, action.__name__
+
+
+def test_the_domain_lists_exactly_the_registered_actions() -> None:
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    assert set(executor.actions) == set(domain["actions"])
+
+
+def test_a_quick_reply_payload_is_not_read_as_words() -> None:
+    t = tracker('/ask_contact_for_need{"need": "business_advice"}', "ask_contact_for_need",
+                [{"entity": "need", "value": "business_advice"}], language="sv")
+    messages, _ = run(ca.ActionContactForNeed(), t)
+    assert "Aleksandra Simanovskaya" in text_of(messages) and "hänvisar sidan" in text_of(messages)
+
+
+def test_quick_replies_are_sent_as_buttons() -> None:
+    messages, _ = run(ca.ActionGreet(), tracker("hej", "greet"))
+    assert [b["payload"] for b in messages[0]["buttons"]][0] == "/list_projects"
+
+
+def test_page_language_from_the_widget_metadata() -> None:
+    messages, events = run(ca.ActionGreet(), tracker("/greet", "greet", metadata={"language": "en"}))
+    assert slot(events, "language") == "en" and text_of(messages).startswith("Hi!")
+
+
+def test_the_project_in_context_is_remembered() -> None:
+    _, events = run(ca.ActionProjectInfo(), tracker("vad är SHiMR?", "ask_project"))
+    assert slot(events, "project") == "shimr" and slot(events, "offer") == "contact"
+    assert SlotSet("project", "shimr") in events
+
+
+def test_a_crashing_action_still_answers_politely(monkeypatch) -> None:
+    def broken():
+        raise RuntimeError("action server bug")
+
+    monkeypatch.setattr(runtime, "conversation", broken)
+    messages, _ = run(ca.ActionProjectInfo(), tracker("who funds SHiMR?", "ask_project", language="en"))
+    assert text_of(messages).startswith("Sorry, something went wrong on my side")
+    messages, _ = run(ca.ActionProjectInfo(), tracker("vem finansierar SHiMR?", "ask_project", language="sv"))
+    assert text_of(messages).startswith("Förlåt, något gick fel hos mig")
+
+
+def test_actions_do_not_block_the_event_loop(monkeypatch, conversation) -> None:
+    """While one action waits on the knowledge base, another turn is served."""
+    import threading
+    import time
+
+    slow_started = threading.Event()
+    real = conversation.respond
+
+    def slow_respond(turn):
+        if turn.text == "slow":
+            slow_started.set()
+            time.sleep(0.5)
+        return real(turn)
+
+    monkeypatch.setattr(conversation, "respond", slow_respond)
+
+    async def both() -> list[str]:
+        finished: list[str] = []
+
+        async def one(text: str) -> None:
+            await ca.ActionThank().run(CollectingDispatcher(), tracker(text, "thank"), {})
+            finished.append(text)
+
+        slow = asyncio.create_task(one("slow"))
+        while not slow_started.is_set():
+            await asyncio.sleep(0.01)
+        await one("tack")
+        await slow
+        return finished
+
+    assert asyncio.run(both()) == ["tack", "slow"]

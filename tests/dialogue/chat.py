@@ -1,0 +1,25 @@
+"""A tiny driver for multi-turn conversations in tests: remembers slots like Rasa would."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from assistant.dialogue.conversation import Conversation, Turn
+from assistant.dialogue.replies import Reply
+
+
+class Chat:
+    def __init__(self, conversation: Conversation, page_language: str | None = None) -> None:
+        self.conversation = conversation
+        self.page_language = page_language
+        self.slots: dict[str, object] = {}
+
+    def say(self, intent: str, text: str = "", **entities: Sequence[str] | str) -> Reply:
+        found: Mapping[str, Sequence[str]] = {
+            k: [v] if isinstance(v, str) else list(v) for k, v in entities.items()}
+        reply = self.conversation.respond(Turn(
+            intent=intent, text=text, entities=found, page_language=self.page_language,
+            language=self.slots.get("language"), project=self.slots.get("project"),
+            offer=self.slots.get("offer")))
+        self.slots.update(reply.slots)
+        return reply

@@ -1,0 +1,252 @@
+"""Conversations in both languages, checked against the page's facts, with no Rasa running."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.dialogue.conversation import Conversation, Turn
+from assistant.kb.service import KnowledgeBase
+from assistant.kb.store import make_engine
+from assistant.language import LanguageDetector
+from tests.dialogue.chat import Chat
+
+DETECT = LanguageDetector(["SHiMR", "Move Up North", "Medskapande processer för hållbar service i Malåbygden",
+                           "Tillväxtverket", "Malå", "Region 10"])
+
+
+def language_of(text: str) -> str | None:
+    return DETECT.detect(text)
+
+
+# -- language ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("intent", "text", "language"), [
+    ("ask_project", "Vem finansierar SHiMR?", "sv"),
+    ("ask_project", "Who funds SHiMR?", "en"),
+    ("ask_contact_for_need", "vem kontaktar jag om rekrytering", "sv"),
+    ("ask_contact_for_need", "who do I contact about recruitment", "en"),
+    ("list_projects", "vilka projekt finns", "sv"),
+    ("list_projects", "which projects are there", "en"),
+    ("greet", "hej", "sv"),
+    ("greet", "hello", "en"),
+])
+def test_replies_in_the_visitors_language(conversation, intent, text, language) -> None:
+    reply = Chat(conversation).say(intent, text)
+    assert reply.language == language
+    assert language_of(reply.text) == language, reply.text
+
+
+def test_short_neutral_messages_keep_the_current_language(conversation) -> None:
+    chat = Chat(conversation)
+    chat.say("greet", "hello there")
+    assert chat.say("ask_project", "SHiMR?").language == "en"
+    assert chat.say("ask_project", "1,76").language == "en"
+    assert chat.say("affirm", "ok").language == "en"
+
+
+def test_page_language_decides_a_neutral_first_message(conversation) -> None:
+    assert Chat(conversation, page_language="en").say("greet", "").language == "en"
+    assert Chat(conversation, page_language="sv").say("greet", "").language == "sv"
+    assert Chat(conversation).say("ask_project", "SHiMR").language == "sv"  # default Swedish
+
+
+def test_explicit_switch_and_switch_back(conversation) -> None:
+    chat = Chat(conversation)
+    chat.say("greet", "hej")
+    reply = chat.say("switch_language", "Can we speak English?")
+    assert reply.language == "en" and "English" in reply.text
+    assert chat.say("ask_project", "Move Up North").language == "en"
+    reply = chat.say("switch_language", "på svenska tack", language="sv")
+    assert reply.language == "sv" and "svenska" in reply.text
+
+
+# -- facts and context --------------------------------------------------------------------
+def test_follow_ups_use_the_project_in_context(conversation) -> None:
+    chat = Chat(conversation)
+    chat.say("ask_project", "Vad är Medskapande processer?")
+    reply = chat.say("ask_project", "och när slutar det?")
+    assert "31 augusti 2024" in reply.text and "avslutat" in reply.text
+    reply = chat.say("ask_project", "who funds it?")
+    assert reply.language == "en"
+    assert "80%" in reply.text and "Malå kommun (20%)" in reply.text
+
+
+def test_yes_after_the_offer_gives_the_contact(conversation) -> None:
+    chat = Chat(conversation)
+    reply = chat.say("ask_project", "berätta om Move Up North")
+    assert "Vill du ha kontaktuppgifter?" in reply.text
+    reply = chat.say("affirm", "ja tack")
+    assert "Wolfgang Mehl" in reply.text and "0953-14039" in reply.text
+    assert "wolfgang.mehl@mala.se" in reply.text
+
+
+def test_no_after_the_offer(conversation) -> None:
+    chat = Chat(conversation)
+    chat.say("ask_project", "what is SHiMR")
+    reply = chat.say("deny", "no thanks")
+    assert reply.text.startswith("Okay") and "0953" not in reply.text
+
+
+def test_ended_projects_are_never_called_ongoing(conversation) -> None:
+    listing = Chat(conversation).say("list_projects", "vilka projekt pågår?").text
+    lines = {line.split(" (")[0].lstrip("• "): line for line in listing.splitlines()}
+    assert "avslutat" in lines["SHiMR"] and "pågår" not in lines["SHiMR"]
+    assert "avslutat" in lines["1,76-projektet"]
+    assert "avslutat" in lines["Medskapande processer"]
+    assert "pågår enligt sidan" in lines["Move Up North"]
+    assert "13 februari 2024" in listing and "26 november 2026" in listing
+    for project in ("SHiMR", "1,76", "medskapande"):
+        reply = Chat(conversation).say("ask_project", f"is {project} still running?")
+        assert "has ended" in reply.text and "is running" not in reply.text
+
+
+def test_ongoing_project_mentions_the_pages_date(conversation) -> None:
+    reply = Chat(conversation).say("ask_project", "pågår Move Up North fortfarande?")
+    assert "pågår enligt sidan" in reply.text and "13 februari 2024" in reply.text
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("vem är kontaktperson för 1,76-projektet?", ["Sidan anger ingen kontaktperson för 1,76-projektet",
+                                                  "Tillväxtverket", "1,76 miljoner kronor per år"], ["0953"]),
+    ("how big is SHiMR's budget", ["The page gives no budget for SHiMR", "ERUF"], ["kronor"]),
+    ("vem äger SHiMR", ["Sidan anger ingen projektägare för SHiMR"], []),
+    ("vem äger Move Up North", ["Projektägare för Move Up North är Sorsele kommun"], []),
+    ("budget för medskapande", ["624 602 kr"], []),
+    ("links for the 1.76 project", ["Regeringsbeslut om statsstödet", "its address is not in the text"], ["http"]),
+])
+def test_says_honestly_what_the_page_lacks(conversation, text, expected, absent) -> None:
+    reply = Chat(conversation).say("ask_project", text)
+    for words in expected:
+        assert words in reply.text
+    for words in absent:
+        assert words not in reply.text
+
+
+def test_contact_on_leave_names_the_stand_in(conversation) -> None:
+    reply = Chat(conversation).say("ask_person", "vem är Maria Larsson?")
+    assert "Maria I Larsson är tjänstledig" in reply.text
+    assert "Sandor Lindström" in reply.text and "0953-140 84" in reply.text
+    reply = Chat(conversation).say("ask_project", "who is the contact for Medskapande processer")
+    assert "Sandor Lindström" in reply.text and "Maria I Larsson is on leave" in reply.text
+
+
+def test_person_by_first_name(conversation) -> None:
+    reply = Chat(conversation).say("ask_person", "who is Aleksandra?")
+    assert "Aleksandra Simanovskaya" in reply.text and "0953-140 61" in reply.text
+    assert "SHiMR has ended" in reply.text
+
+
+def test_unknown_person_is_not_invented(conversation) -> None:
+    reply = Chat(conversation).say("ask_person", "vem är Kalle Anka?")
+    assert "nämns inte på sidan" in reply.text and "Kalle" not in reply.text
+
+
+@pytest.mark.parametrize(("text", "entities", "name", "phone"), [
+    ("Vem kontaktar jag om rekrytering?", {}, "Wolfgang Mehl", "0953-14039"),
+    ("we can't find skilled workers", {}, "Wolfgang Mehl", "0953-14039"),
+    ("", {"need": "recruitment"}, "Wolfgang Mehl", "0953-14039"),  # a quick-reply button
+    ("I want advice on growing my business sustainably", {}, "Aleksandra Simanovskaya", "0953-140 61"),
+    ("", {"need": "business_advice"}, "Aleksandra Simanovskaya", "0953-140 61"),
+    ("lokal service i byarna", {}, "Sandor Lindström", "0953-140 84"),
+])
+def test_routes_needs_to_the_right_person(conversation, text, entities, name, phone) -> None:
+    reply = Chat(conversation).say("ask_contact_for_need", text, **entities)
+    assert name in reply.text and phone in reply.text
+
+
+def test_route_to_a_project_without_contact(conversation) -> None:
+    reply = Chat(conversation).say("ask_contact_for_need", "pengar till näringslivsutveckling")
+    assert "anger ingen kontaktperson" in reply.text and "0953" not in reply.text
+
+
+def test_unclear_need_lists_what_the_page_offers(conversation) -> None:
+    reply = Chat(conversation).say("ask_contact_for_need", "jag behöver hjälp")
+    assert "Wolfgang Mehl" in reply.text and "Aleksandra Simanovskaya" in reply.text
+
+
+def test_region_10_and_its_municipalities(conversation) -> None:
+    reply = Chat(conversation).say("ask_organisation", "which municipalities are in Region 10?")
+    for town in ("Arjeplog", "Arvidsjaur", "Dorotea", "Lycksele", "Malå", "Norsjö", "Sorsele",
+                 "Storuman", "Vilhelmina", "Åsele"):
+        assert town in reply.text
+    assert "Norrbotten County" in reply.text and reply.language == "en"
+
+
+def test_greeting_says_what_it_knows_with_quick_replies(conversation) -> None:
+    reply = Chat(conversation).say("greet", "hej")
+    assert "1,76-projektet, Medskapande processer, SHiMR och Move Up North" in reply.text
+    payloads = [b.payload for m in reply.messages for b in m.buttons]
+    assert payloads == ["/list_projects", '/ask_contact_for_need{"need": "recruitment"}',
+                        '/ask_contact_for_need{"need": "business_advice"}']
+
+
+def test_out_of_scope_says_what_it_can_help_with(conversation) -> None:
+    reply = Chat(conversation).say("out_of_scope", "when is the garbage collected?")
+    assert reply.text.startswith("Sorry, I can't answer that") and "SHiMR" in reply.text
+
+
+# -- never invent ---------------------------------------------------------------------------
+PHONE = re.compile(r"\b0\d{3}-[\d ]{5,7}\d\b")
+EMAIL = re.compile(r"[\w.]+@[\w.]+\w")
+
+
+def every_reply(conversation: Conversation) -> list[str]:
+    texts = []
+    for language, phrasing in (("sv", "{p} {a}"), ("en", "{a} of {p}")):
+        for project in ("1,76", "Medskapande", "SHiMR", "Move Up North"):
+            for attribute in ("", "kontakt contact", "budget", "finansierar funds", "när when",
+                              "syfte purpose", "länk link", "ägare owner", "medfinansiärer co-financiers"):
+                texts.append(Chat(conversation).say("ask_project", phrasing.format(p=project, a=attribute)).text)
+    for intent in ("greet", "list_projects", "ask_capabilities", "ask_contact_for_need"):
+        texts.append(Chat(conversation).say(intent, "").text)
+    return texts
+
+
+def test_every_phone_email_and_year_said_is_on_the_page(conversation, knowledge) -> None:
+    from tests.conftest import SOURCE_PAGE
+
+    page = SOURCE_PAGE.read_text(encoding="utf-8")
+    for text in every_reply(conversation):
+        for phone in PHONE.findall(text):
+            assert phone in page, (phone, text)
+        for email in EMAIL.findall(text):
+            assert email in page, (email, text)
+        for year in re.findall(r"\b(?:19|20)\d\d\b", text):
+            assert year in page or year == "2026", (year, text)  # 2026: also today's year
+
+
+# -- bad input and failures -------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "<img src=x onerror=alert(1)>",
+    "'; DROP TABLE kb_projects; --",
+    "a" * 100_000,
+    "\x00\x1b[31m\u202e hej",
+    "🤖" * 500,
+])
+def test_hostile_messages_get_a_calm_answer(conversation, text) -> None:
+    for intent in ("out_of_scope", "ask_project", "ask_person", "ask_contact_for_need"):
+        reply = Chat(conversation).say(intent, text)
+        assert reply.messages
+        assert "<img" not in reply.text and "DROP TABLE" not in reply.text
+    assert Chat(conversation).say("list_projects").text  # the tables are still there
+
+
+def test_unreachable_database_gives_a_polite_message(tmp_path) -> None:
+    kb = KnowledgeBase(make_engine("postgresql://nobody@127.0.0.1:9/none"), check_interval=0)
+    reply = Conversation(kb).respond(Turn(intent="ask_project", text="Who funds SHiMR?"))
+    assert reply.text.startswith("Sorry, I can't reach the project information")
+    reply = Conversation(kb).respond(Turn(intent="ask_project", text="vem finansierar SHiMR?"))
+    assert reply.text.startswith("Förlåt, jag kommer inte åt projektuppgifterna")
+
+
+def test_a_crash_inside_a_handler_gives_a_polite_message(conversation, monkeypatch) -> None:
+    from assistant.dialogue import project_answers
+
+    def broken(self, project_id, attribute):
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(project_answers.ProjectAnswers, "answer", broken)
+    reply = Chat(conversation).say("ask_project", "who funds SHiMR?")
+    assert reply.text.startswith("Sorry, something went wrong on my side")
+    assert reply.language == "en"
