@@ -10,13 +10,16 @@ BIN     := $(VENV)/bin
 DEPS    := $(VENV)/.deps-installed
 SPACY   := var/spacy/sv/config.cfg
 KB      := var/.kb-loaded
+MODEL   := models/mala.tar.gz
 KNOWLEDGE_FILES := $(shell find knowledge -name '*.yml' 2>/dev/null)
+TRAINING_FILES  := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup run test lint lock kb
+.PHONY: help setup run test lint lock kb train
 
 help:
 	@echo "make run    start the assistant (and its web page)"
@@ -40,19 +43,31 @@ $(KB): $(DEPS) $(KNOWLEDGE_FILES)
 	$(BIN)/assistant kb load
 	@touch $@
 
+# Training takes minutes on 2 cores: only when training data, config or domain changed.
+$(MODEL): $(TRAINING_FILES) | $(DEPS) $(SPACY)
+	$(BIN)/rasa train --fixed-model-name mala --out models
+	@touch $@
+
 setup: $(DEPS) $(SPACY)
 
 kb: $(KB)
 
+train: $(MODEL)
+
 lint: $(DEPS)
 	$(BIN)/ruff check .
 
-test: setup lint
+test: setup lint $(MODEL) $(KB)
 	$(BIN)/assistant kb validate
+	$(BIN)/assistant nlu sync --check
+	$(BIN)/rasa data validate --fail-on-warnings
 	$(PY) -m pytest
+	$(BIN)/rasa test core --stories tests/stories --model $(MODEL) --out results/core \
+		--fail-on-prediction-errors
+	$(PY) benchmarks/nlu_eval.py
 
-run: setup $(KB)
-	@echo "run: the conversation layer comes with the next milestone; knowledge is loaded."
+run: setup $(KB) $(MODEL)
+	$(BIN)/assistant serve --web
 
 lock: $(DEPS)
 	{ head -n 2 requirements.lock; $(PY) -m pip freeze --exclude-editable | sort -f; } > requirements.lock.new

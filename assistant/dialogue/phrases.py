@@ -124,7 +124,7 @@ NO_CONTACT = Phrase(
     sv="Sidan anger ingen kontaktperson för {name}.",
     en="The page names no contact person for {name}.",
 )
-LINKS = Phrase(sv="Länkar för {name}:", en="Links for {name}:")
+LINKS = Phrase(sv="Här är länkarna för {name}:", en="Here are the links for {name}:")
 LINK_WITHOUT_URL = Phrase(
     sv="{title} (sidan visar länken, men adressen finns inte i texten jag har)",
     en="{title} (the page shows this link, but its address is not in the text I have)",
