@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.dialogue import phrases as P
 from assistant.dialogue import wording
@@ -45,7 +45,7 @@ class Conversation:
         self._detector: tuple[int, LanguageDetector] | None = None
 
     def respond(self, turn: Turn) -> Reply:
-        turn = Turn(**{**turn.__dict__, "text": (turn.text or "")[:MAX_TEXT]})
+        turn = replace(turn, text=(turn.text or "")[:MAX_TEXT])
         try:
             view = self.kb.view()
         except DatabaseUnavailable as error:
@@ -168,12 +168,12 @@ class _Handlers:
                 found += [p.id for p in self.view.find_projects(value)]
         return list(dict.fromkeys(found))
 
-    def on_ask_project(self, turn: Turn, reply: Reply) -> None:
+    def on_ask_project(self, turn: Turn, reply: Reply, attributes: list[str] | None = None) -> None:
         projects = self.projects_in(turn) or ([turn.project] if turn.project in self.view.projects else [])
         if not projects:
             reply.say(self._(P.ASK_WHICH_PROJECT, projects=self.project_names()))
             return
-        attributes = attributes_in(turn.text) or [
+        attributes = attributes or attributes_in(turn.text) or [
             a for a in turn.entities.get("attribute", ()) if a in ATTRIBUTES] or ["overview"]
         for project in projects:
             for attribute in dict.fromkeys(attributes):
@@ -190,8 +190,8 @@ class _Handlers:
         if match is None:
             named = [v for v in turn.entities.get("need", ()) if v in self.view.routes]
             match = self.view.route_by_id(named[0]) if named else None
-        if match is None and self.projects_in(turn):
-            self.on_ask_project(Turn(**{**turn.__dict__, "text": turn.text + " kontakt"}), reply)
+        if match is None and self.projects_in(turn):  # "whom do I contact about SHiMR?"
+            self.on_ask_project(turn, reply, attributes=["contact"])
             return
         if match is None:
             routes = [self._(P.ROUTE_SUMMARY, need=r.route.label(self.lang),

@@ -86,7 +86,6 @@ class RouteMatch:
     route: Route
     project: Project
     contact: Contact | None
-    score: int
 
 
 class KnowledgeView:
@@ -150,14 +149,14 @@ class KnowledgeView:
             return None
         order = list(self.routes)
         best = max(scores, key=lambda rid: (scores[rid], -order.index(rid)))
-        return self.route_by_id(best, scores[best])
+        return self.route_by_id(best)
 
-    def route_by_id(self, route_id: str, score: int = 0) -> RouteMatch | None:
+    def route_by_id(self, route_id: str) -> RouteMatch | None:
         route = self.routes.get(route_id)
         if route is None:
             return None
         contact = self.contacts.get(route.contact) if route.contact else None
-        return RouteMatch(route, self.projects[route.project], contact, score)
+        return RouteMatch(route, self.projects[route.project], contact)
 
     # -- facts ---------------------------------------------------------------------
     def status(self, project_id: str, on: date) -> Status:
