@@ -96,26 +96,20 @@ class Node:
         return value
 
     def phone(self, key: str) -> str | None:
-        value = self.string(key, required=False)
-        digits = re.sub(r"\D", "", value or "")
-        if value is not None and (not PHONE.match(value) or not 7 <= len(digits) <= 12):
-            self.child(key).report(
-                f"'{value}' is not a phone number: write it as on the page, e.g. 0953-140 84"
-            )
-            return None
-        return value
+        return self._formatted(
+            key, _is_phone, "is not a phone number: write it as on the page, e.g. 0953-140 84")
 
     def email(self, key: str) -> str | None:
-        value = self.string(key, required=False)
-        if value is not None and not EMAIL.match(value):
-            self.child(key).report(f"'{value}' is not an e-mail address")
-            return None
-        return value
+        return self._formatted(key, EMAIL.match, "is not an e-mail address")
 
     def url(self, key: str) -> str | None:
+        return self._formatted(key, URL.match, "is not a web address starting with http(s)://")
+
+    def _formatted(self, key: str, valid, problem: str) -> str | None:
+        """An optional text that must have a given form; null where the page gives none."""
         value = self.string(key, required=False)
-        if value is not None and not URL.match(value):
-            self.child(key).report(f"'{value}' is not a web address starting with http(s)://")
+        if value is not None and not valid(value):
+            self.child(key).report(f"'{value}' {problem}")
             return None
         return value
 
@@ -202,6 +196,10 @@ class Node:
         if len(values) != len(LANGUAGES):
             return None
         return Text(**values)
+
+
+def _is_phone(value: str) -> bool:
+    return bool(PHONE.match(value)) and 7 <= len(re.sub(r"\D", "", value)) <= 12
 
 
 def _kind(value: Any) -> str:
