@@ -1,0 +1,287 @@
+/*
+ * A thin accessibility and safety layer over rasa-webchat 1.0.1.
+ *
+ * rasa-webchat renders its own DOM with React; this script only watches that
+ * DOM (MutationObserver) and adds what is missing:
+ *  - accessible names in the page's language for the launcher, the close and
+ *    send buttons and the message field; state (aria-expanded) on the launcher;
+ *  - keyboard access to quick replies (they are <div>s with a click handler);
+ *  - Escape closes the chat and focus returns to the launcher; where the open
+ *    chat covers the whole page (phones, high zoom), Tab stays inside it;
+ *  - a visually hidden live region that announces each new bot message;
+ *  - safety: links in bot messages keep only http(s), mailto and tel targets
+ *    (the widget turns off react-markdown's URL filter, so "javascript:" links
+ *    would otherwise work); raw HTML is already shown as text by
+ *    react-markdown's escapeHtml default;
+ *  - phone numbers and e-mail addresses in bot messages become tel:/mailto:
+ *    links, built from text nodes with createElement, never with innerHTML.
+ */
+(function () {
+  "use strict";
+
+  var SAFE_PROTOCOLS = ["http:", "https:", "mailto:", "tel:"];
+  // Candidates only; nationalDigits() checks the digit count. +46 or 0, area code, number.
+  var PHONE = /(?:\+46\s?(?:\(0\)\s?)?|0)\d{1,3}(?:[\s-]?\d){5,9}/g;
+  var EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+  var ANNOUNCE_KEEP = 5; // old announcements are removed from the live region
+
+  /** National digits of a Swedish number (without the leading 0), or null. */
+  function nationalDigits(text) {
+    var digits = text.replace(/\D/g, "");
+    if (text.charAt(0) === "+") {
+      digits = digits.slice(2); // country code 46
+      if (digits.charAt(0) === "0") digits = digits.slice(1); // "+46 (0)953…"
+    } else {
+      digits = digits.slice(1);
+    }
+    return digits.length >= 7 && digits.length <= 9 ? digits : null;
+  }
+
+  /** The longest phone number at the start of a candidate ("0953-14039 2023" → "0953-14039"). */
+  function trimPhone(candidate) {
+    var text = candidate;
+    while (text) {
+      if (nationalDigits(text)) return text;
+      var cut = text.search(/[\s-]\d+$/);
+      if (cut < 0) return null;
+      text = text.slice(0, cut);
+    }
+    return null;
+  }
+
+  /** Matches of phone numbers and e-mail addresses in a string, in order, not overlapping. */
+  function findContacts(text) {
+    var found = [];
+    var m;
+    EMAIL.lastIndex = 0;
+    while ((m = EMAIL.exec(text))) {
+      found.push({ start: m.index, text: m[0], href: "mailto:" + m[0] });
+    }
+    PHONE.lastIndex = 0;
+    while ((m = PHONE.exec(text))) {
+      var before = text.charAt(m.index - 1);
+      if (/[\w+@.]/.test(before)) continue; // part of a longer number or an address
+      var phone = trimPhone(m[0]);
+      if (!phone || /\d/.test(text.charAt(m.index + phone.length))) continue;
+      found.push({ start: m.index, text: phone, href: "tel:+46" + nationalDigits(phone) });
+    }
+    found.sort(function (a, b) { return a.start - b.start; });
+    var last = -1;
+    return found.filter(function (f) {
+      if (f.start < last) return false;
+      last = f.start + f.text.length;
+      return true;
+    });
+  }
+
+  /** Wrap phone numbers and e-mail addresses in a text node in links. */
+  function linkifyTextNode(node) {
+    var text = node.nodeValue;
+    var matches = findContacts(text);
+    if (!matches.length) return;
+    var fragment = document.createDocumentFragment();
+    var pos = 0;
+    matches.forEach(function (match) {
+      fragment.appendChild(document.createTextNode(text.slice(pos, match.start)));
+      var a = document.createElement("a");
+      a.href = match.href;
+      a.textContent = match.text;
+      a.className = "mala-contact-link";
+      fragment.appendChild(a);
+      pos = match.start + match.text.length;
+    });
+    fragment.appendChild(document.createTextNode(text.slice(pos)));
+    node.parentNode.replaceChild(fragment, node);
+  }
+
+  function linkify(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        return n.parentNode.closest("a") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(linkifyTextNode);
+  }
+
+  /** Links may only lead to web pages, e-mail or phone; anything else loses its href. */
+  function sanitizeLinks(root) {
+    root.querySelectorAll("a[href]").forEach(function (a) {
+      var protocol;
+      try {
+        protocol = new URL(a.getAttribute("href"), document.baseURI).protocol;
+      } catch (e) {
+        protocol = "invalid:";
+      }
+      if (SAFE_PROTOCOLS.indexOf(protocol) < 0) {
+        a.removeAttribute("href");
+        a.removeAttribute("target");
+      } else if (a.target === "_blank") {
+        a.rel = "noopener noreferrer";
+      }
+    });
+  }
+
+  function visible(el) {
+    return !!el && el.getClientRects().length > 0; // (offsetParent is null for fixed elements)
+  }
+
+  function setAttrs(el, attrs) {
+    if (!el) return;
+    Object.keys(attrs).forEach(function (k) {
+      if (el.getAttribute(k) !== attrs[k]) el.setAttribute(k, attrs[k]);
+    });
+  }
+
+  function enhance(host, texts) {
+    // The live region sits beside React's mount point, which React owns.
+    var liveRegion = document.createElement("div");
+    liveRegion.className = "mala-visually-hidden";
+    setAttrs(liveRegion, { role: "log", "aria-live": "polite", "aria-label": texts.announce });
+    host.appendChild(liveRegion);
+
+    var knownContainer = null;
+    var announced = 0; // how many bot messages have been announced (or were history)
+    var wasOpen = false;
+    var focusFieldPending = false;
+
+    function announce(text) {
+      var p = document.createElement("p");
+      p.textContent = texts.botSays + " " + text;
+      liveRegion.appendChild(p);
+      while (liveRegion.children.length > ANNOUNCE_KEEP) liveRegion.removeChild(liveRegion.firstChild);
+    }
+
+    // Runs on every change: React may reuse or re-render message elements, so
+    // nothing is assumed to be done once. Both steps are idempotent.
+    function processMessages(container) {
+      var botMessages = container.querySelectorAll(".rw-response .rw-message-text");
+      botMessages.forEach(function (msg) {
+        sanitizeLinks(msg);
+        linkify(msg);
+      });
+      if (container !== knownContainer) {
+        // First sight (chat opened, or restored after a reload): history, not news.
+        knownContainer = container;
+        announced = botMessages.length;
+        return;
+      }
+      for (; announced < botMessages.length; announced++) {
+        var text = botMessages[announced].textContent.trim();
+        if (text) announce(text);
+      }
+    }
+
+    function fixUp() {
+      var widget = host.querySelector(".rw-widget-container");
+      if (!widget) return;
+      var open = widget.classList.contains("rw-chat-open");
+      var dialog = host.querySelector(".rw-conversation-container");
+      var launcher = host.querySelector(".rw-launcher");
+
+      setAttrs(launcher, { "aria-label": open ? texts.close : texts.open, "aria-expanded": String(open) });
+      if (launcher && open) launcher.setAttribute("aria-controls", "mala-chat-dialog");
+      else if (launcher) launcher.removeAttribute("aria-controls"); // no such element while closed
+      host.querySelectorAll(".rw-launcher img, .rw-close-button img, .rw-toggle-fullscreen-button img")
+        .forEach(function (img) { setAttrs(img, { alt: "" }); });
+
+      if (dialog) {
+        var title = dialog.querySelector(".rw-title");
+        if (title) {
+          title.id = "mala-chat-title";
+          // The widget uses <h4>; on the page it sits below the h2 sections.
+          setAttrs(title, { "aria-level": "2" });
+        }
+        setAttrs(dialog, { id: "mala-chat-dialog", role: "dialog", "aria-labelledby": "mala-chat-title" });
+        setAttrs(dialog.querySelector(".rw-close-button"), { "aria-label": texts.close, type: "button" });
+        setAttrs(dialog.querySelector(".rw-loading"), { role: "status" });
+        setAttrs(dialog.querySelector(".rw-new-message"), { "aria-label": texts.input });
+        setAttrs(dialog.querySelector(".rw-send"), { "aria-label": texts.send });
+        setAttrs(dialog.querySelector(".rw-send svg"), { "aria-hidden": "true", focusable: "false" });
+        var messages = dialog.querySelector(".rw-messages-container");
+        if (messages) {
+          // Scrollable, so it must be reachable by keyboard to scroll it.
+          setAttrs(messages, { role: "region", "aria-label": texts.log, tabindex: "0" });
+          processMessages(messages);
+        }
+        dialog.querySelectorAll("div.rw-reply").forEach(function (reply) {
+          setAttrs(reply, { role: "button", tabindex: "0" });
+        });
+      } else {
+        knownContainer = null;
+      }
+      // Opening should put the caret in the message field. The widget tries, but the field is
+      // disabled until the bot's socket connects (slow on a busy server), so try again then.
+      if (open && !wasOpen) focusFieldPending = true;
+      if (!open) focusFieldPending = false;
+      var field = dialog && dialog.querySelector(".rw-new-message");
+      if (focusFieldPending && field && !field.disabled) {
+        focusFieldPending = false;
+        var active = document.activeElement;
+        if (!active || active === document.body || active === launcher) field.focus();
+      }
+      // Closing unmounts the focused element; give focus back to the launcher.
+      if (wasOpen && !open && launcher && (!document.activeElement || document.activeElement === document.body)) {
+        launcher.focus();
+      }
+      wasOpen = open;
+    }
+
+    /**
+     * On small screens (and at high zoom) the open chat covers the whole page,
+     * so Tab must not wander to page links hidden behind it: keep it inside.
+     */
+    function trapTab(event) {
+      var dialog = host.querySelector(".rw-conversation-container");
+      if (!dialog || dialog.getBoundingClientRect().width < window.innerWidth - 1) return;
+      var focusable = Array.prototype.filter.call(
+        dialog.querySelectorAll("button, textarea, a[href], [tabindex='0']"),
+        function (el) { return !el.disabled && visible(el); }
+      );
+      if (!focusable.length) return;
+      var first = focusable[0];
+      var last = focusable[focusable.length - 1];
+      var inside = dialog.contains(document.activeElement);
+      if (event.shiftKey && (document.activeElement === first || !inside)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+
+    host.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.key === "Tab") {
+        trapTab(event);
+      } else if ((event.key === "Enter" || event.key === " ") && target.matches && target.matches("div.rw-reply")) {
+        // Quick replies are <div onClick>: make Enter and Space press them.
+        event.preventDefault();
+        target.click();
+      } else if (event.key === "Escape" && host.querySelector(".rw-chat-open")) {
+        var launcher = host.querySelector(".rw-launcher");
+        var close = host.querySelector(".rw-close-button");
+        // On small screens the launcher is hidden while open; use the header's close button.
+        (visible(launcher) ? launcher : close || launcher).click();
+        setTimeout(function () {
+          var l = host.querySelector(".rw-launcher");
+          if (l) l.focus();
+        }, 0);
+      }
+    });
+
+    // href too: a re-render could put back a link target that was removed;
+    // disabled: the message field becomes usable once the bot is connected.
+    new MutationObserver(fixUp).observe(host, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["href", "disabled"]
+    });
+    fixUp();
+  }
+
+  window.MalaChatA11y = { enhance: enhance, findContacts: findContacts };
+})();
