@@ -10,6 +10,8 @@ BIN     := $(VENV)/bin
 DEPS    := $(VENV)/.deps-installed
 SPACY   := var/spacy/sv/config.cfg
 KB      := var/.kb-loaded
+WEB_DEPS := web/node_modules/.installed
+CHROMIUM := /usr/bin/chromium
 MODEL   := models/mala.tar.gz
 KNOWLEDGE_FILES := $(shell find knowledge -name '*.yml' 2>/dev/null)
 TRAINING_FILES  := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
@@ -18,6 +20,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: help setup run test lint lock kb train
 
@@ -48,7 +51,16 @@ $(MODEL): $(TRAINING_FILES) | $(DEPS) $(SPACY)
 	$(BIN)/rasa train --fixed-model-name mala --out models
 	@touch $@
 
-setup: $(DEPS) $(SPACY)
+# The chat widget (rasa-webchat) from the npm registry, served from the site itself.
+$(WEB_DEPS): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+# The browser tests drive Debian's Chromium (Playwright never downloads one).
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+setup: $(DEPS) $(SPACY) $(WEB_DEPS)
 
 kb: $(KB)
 
@@ -57,7 +69,7 @@ train: $(MODEL)
 lint: $(DEPS)
 	$(BIN)/ruff check .
 
-test: setup lint $(MODEL) $(KB)
+test: setup lint $(MODEL) $(KB) $(CHROMIUM)
 	$(BIN)/assistant kb validate
 	$(BIN)/assistant nlu sync --check
 	$(BIN)/rasa data validate --fail-on-warnings

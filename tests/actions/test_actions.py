@@ -126,7 +126,9 @@ def test_a_quick_reply_payload_is_not_read_as_words() -> None:
 
 def test_quick_replies_are_sent_as_buttons() -> None:
     messages, _ = run(ca.ActionGreet(), tracker("hej", "greet"))
-    assert [b["payload"] for b in messages[0]["buttons"]][0] == "/list_projects"
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        "/list_projects", '/ask_contact_for_need{"need": "recruitment"}',
+        '/ask_contact_for_need{"need": "business_advice"}']
 
 
 def test_page_language_from_the_widget_metadata() -> None:

@@ -193,7 +193,7 @@ EMAIL = re.compile(r"[\w.]+@[\w.]+\w")
 
 def every_reply(conversation: Conversation) -> list[str]:
     texts = []
-    for language, phrasing in (("sv", "{p} {a}"), ("en", "{a} of {p}")):
+    for phrasing in ("{p} {a}", "{a} of {p}"):
         for project in ("1,76", "Medskapande", "SHiMR", "Move Up North"):
             for attribute in ("", "kontakt contact", "budget", "finansierar funds", "när when",
                               "syfte purpose", "länk link", "ägare owner", "medfinansiärer co-financiers"):
