@@ -88,6 +88,15 @@ class RouteMatch:
     contact: Contact | None
 
 
+def names_in(knowledge: Knowledge) -> list[str]:
+    """Every name the knowledge holds (projects, people, organisations), as people type them."""
+    return [
+        *(a for p in knowledge.projects for a in (p.short_name, *p.aliases, *p.case_sensitive_aliases)),
+        *(a for c in knowledge.contacts for a in (c.name, *c.aliases)),
+        *(a for o in knowledge.organisations for a in (o.name, *o.aliases)),
+    ]
+
+
 class KnowledgeView:
     """One revision of the knowledge, indexed for free-text lookups."""
 

@@ -7,17 +7,16 @@ import re
 import pytest
 
 from assistant.dialogue.conversation import Conversation, Turn
+from assistant.kb.query import names_in
 from assistant.kb.service import KnowledgeBase
 from assistant.kb.store import make_engine
 from assistant.language import LanguageDetector
 from tests.dialogue.chat import Chat
 
-DETECT = LanguageDetector(["SHiMR", "Move Up North", "Medskapande processer för hållbar service i Malåbygden",
-                           "Tillväxtverket", "Malå", "Region 10"])
 
-
-def language_of(text: str) -> str | None:
-    return DETECT.detect(text)
+@pytest.fixture(scope="module")
+def language_of(knowledge):
+    return LanguageDetector(names_in(knowledge)).detect
 
 
 # -- language ---------------------------------------------------------------------------
@@ -31,7 +30,7 @@ def language_of(text: str) -> str | None:
     ("greet", "hej", "sv"),
     ("greet", "hello", "en"),
 ])
-def test_replies_in_the_visitors_language(conversation, intent, text, language) -> None:
+def test_replies_in_the_visitors_language(conversation, language_of, intent, text, language) -> None:
     reply = Chat(conversation).say(intent, text)
     assert reply.language == language
     assert language_of(reply.text) == language, reply.text

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from assistant.kb.query import names_in
 from assistant.language import LanguageDetector
 from tests.e2e.cases import cases
 from tests.e2e.rest import ask
@@ -16,10 +17,7 @@ CASES = cases()
 
 @pytest.fixture(scope="module")
 def detector(knowledge) -> LanguageDetector:
-    names = [a for p in knowledge.projects for a in (*p.aliases, p.short_name)]
-    names += [a for c in knowledge.contacts for a in c.aliases]
-    names += [a for o in knowledge.organisations for a in o.aliases]
-    return LanguageDetector(names)
+    return LanguageDetector(names_in(knowledge))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
