@@ -35,9 +35,24 @@ def knowledge() -> Knowledge:
     return read_knowledge(KNOWLEDGE_DIR)
 
 
-@pytest.fixture(scope="session")
-def view(knowledge: Knowledge) -> KnowledgeView:
-    return KnowledgeView(knowledge, revision=1)
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def view(request: pytest.FixtureRequest, knowledge: Knowledge,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeView]:
+    """The query API over the real knowledge, loaded into and read back from each database,
+    so every lookup, routing and status test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        engine = create_engine(f"sqlite:///{tmp_path_factory.mktemp('view') / 'kb.db'}", future=True)
+        yield _loaded_view(engine, knowledge)
+        engine.dispose()
+    else:
+        for engine in _postgres_engine(request.getfixturevalue("postgres_admin")):
+            yield _loaded_view(engine, knowledge)
+
+
+def _loaded_view(engine: Engine, knowledge: Knowledge) -> KnowledgeView:
+    store.load(engine, knowledge)
+    revision, stored = store.read(engine)
+    return KnowledgeView(stored, revision)
 
 
 @pytest.fixture(scope="session")
@@ -62,9 +77,11 @@ def running_assistant(knowledge: Knowledge) -> Iterator[str]:
     if not serve.MODEL.exists():
         pytest.fail(f"no trained model at {serve.MODEL}: 'make test' trains it first")
     store.load(store.make_engine(config.database_url()), knowledge)
-    web = (ROOT / "web" / "serve.py").exists()
-    with serve.Running(serve.services(web=web, host="127.0.0.1")):
+    wanted = serve.services(web=True, host="127.0.0.1")
+    with serve.Running(wanted):
         yield "http://127.0.0.1:5005"
+    still_up = [s.name for s in wanted if serve.answers(s.ready_url)]
+    assert not still_up, f"still answering after stop: {still_up}"
 
 
 @pytest.fixture(scope="session")

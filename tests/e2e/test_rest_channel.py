@@ -52,3 +52,19 @@ def test_the_http_api_is_off_without_a_token(running_assistant) -> None:
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(f"{running_assistant}/status", timeout=5)
     assert caught.value.code in (401, 403, 404)
+
+
+@pytest.mark.parametrize(("origin", "allowed"), [
+    ("http://localhost:8080", True),
+    ("http://evil.example", False),
+])
+def test_cors_allows_only_the_configured_origins(running_assistant, origin, allowed) -> None:
+    import json
+    import urllib.request
+
+    body = json.dumps({"sender": f"cors-{uuid.uuid4().hex}", "message": "hej"}).encode()
+    request = urllib.request.Request(f"{running_assistant}/webhooks/rest/webhook", data=body,
+                                     headers={"Content-Type": "application/json", "Origin": origin})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        granted = response.headers.get("Access-Control-Allow-Origin")
+    assert (granted == origin) is allowed, granted
