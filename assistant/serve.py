@@ -76,7 +76,9 @@ class Running:
         self.processes: list[tuple[Service, subprocess.Popen]] = []
 
     def __enter__(self) -> Running:
-        env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+        env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
+               # Rasa's dependencies print pages of deprecation notices at start-up.
+               "PYTHONWARNINGS": "ignore::DeprecationWarning"}
         try:
             for service in self.wanted:
                 if answers(service.ready_url):

@@ -73,7 +73,7 @@ LIST_ITEM = Phrase(sv="{name} ({period}): {state}", en="{name} ({period}): {stat
 LIST_OUTRO = Phrase(sv="Fråga gärna mer om något av dem.", en="Feel free to ask more about any of them.")
 STATE = {
     "ongoing": Phrase(sv="pågår enligt sidan", en="running, according to the page"),
-    "ended": Phrase(sv="avslutat", en="ended"),
+    "ended": Phrase(sv="pågår inte längre, perioden är slut", en="no longer running, its period is over"),
     "not_started": Phrase(sv="har inte startat", en="not started yet"),
 }
 STATUS = {
@@ -84,8 +84,10 @@ STATUS = {
            "updated on {updated}, so you may want to check with the contact person that nothing "
            "has changed."),
     "ended": Phrase(
-        sv="{name} är avslutat: {label} var {period}, och i dag är det {today}.",
-        en="{name} has ended: its {label} was {period}, and today is {today}."),
+        sv="{name} pågår inte längre: perioden som sidan anger ({label} {period}) är slut, och i "
+           "dag är det {today}.",
+        en="{name} is no longer running: the period the page gives ({label} {period}) is over, and "
+           "today is {today}."),
     "not_started": Phrase(
         sv="{name} har inte startat än ({label} {period}).",
         en="{name} has not started yet ({label} {period})."),
@@ -131,10 +133,10 @@ LINK_WITHOUT_URL = Phrase(
 )
 NO_LINKS = Phrase(sv="Sidan har inga länkar för {name}.", en="The page has no links for {name}.")
 ENDED_NOTE = Phrase(
-    sv="Observera att {name} är avslutat ({period}); uppgifterna kommer från sidan, senast "
+    sv="Observera att {name} inte längre pågår ({period}); uppgifterna kommer från sidan, senast "
        "uppdaterad {updated}.",
-    en="Please note that {name} has ended ({period}); the details come from the page, last "
-       "updated on {updated}.",
+    en="Please note that {name} is no longer running ({period}); the details come from the page, "
+       "last updated on {updated}.",
 )
 KNOWN_INSTEAD = Phrase(sv="Det jag vet om {name}: {summary}", en="What I do know about {name}: {summary}")
 

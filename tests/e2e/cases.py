@@ -37,15 +37,15 @@ NAMES = {
 NO_BUDGET = (("ingen budget",), ("no budget",))
 NO_OWNER = (("ingen projektägare",), ("does not say who owns",))
 NO_CO = (("inga medfinansiärer",), ("no co-financiers",))
-ENDED = (("avslutat",), ("has ended",))
+ENDED = (("pågår inte längre",), ("no longer running",))
 
 # (project, attribute) -> (facts in the Swedish answer, facts in the English answer)
 FACTS = {
-    ("1-76", "overview"): (("39 kommuner", "1,76 miljoner kronor per år", "avslutat"),
-                           ("39 municipalities", "1.76 million kronor a year", "has ended")),
+    ("1-76", "overview"): (("39 kommuner", "1,76 miljoner kronor per år", "pågår inte längre"),
+                           ("39 municipalities", "1.76 million kronor a year", "no longer running")),
     ("1-76", "purpose"): (("näringslivsutveckling", "företagsklimatet"), ("business development", "business climate")),
     ("1-76", "activities"): (("redovisas till Tillväxtverket",), ("reported to Tillväxtverket",)),
-    ("1-76", "period"): (("2022–2024", "2018–2021", "avslutat"), ("2022–2024", "2018–2021", "has ended")),
+    ("1-76", "period"): (("2022–2024", "2018–2021", "pågår inte längre"), ("2022–2024", "2018–2021", "no longer running")),
     ("1-76", "status"): ENDED,
     ("1-76", "funding"): (("Tillväxtverket", "1,76 miljoner kronor per år"), ("Tillväxtverket", "1.76 million kronor a year")),
     ("1-76", "budget"): NO_BUDGET,
@@ -53,7 +53,7 @@ FACTS = {
     ("1-76", "co_financiers"): NO_CO,
     ("1-76", "contact"): (("ingen kontaktperson",), ("no contact person",)),
     ("1-76", "links"): (("Regeringsbeslut om statsstödet",), ("Regeringsbeslut om statsstödet",)),
-    ("medskapande", "overview"): (("lokala aktörer", "avslutat"), ("local actors", "has ended")),
+    ("medskapande", "overview"): (("lokala aktörer", "pågår inte längre"), ("local actors", "no longer running")),
     ("medskapande", "purpose"): (("lokal serviceutveckling",), ("local services",)),
     ("medskapande", "activities"): (("lokalsamhället", "interna arbetssätt", "erfarenhetsutbyte"),
                                     ("local community", "internal ways of working", "sharing experience")),
@@ -68,11 +68,11 @@ FACTS = {
                                 ("Sandor Lindström", "0953-140 84", "sandor.lindstrom@mala.se", "Maria I Larsson")),
     ("medskapande", "links"): (("www.tillvaxtverket.se", "BESLUT – Din ansökan om projektstöd"),
                               ("www.tillvaxtverket.se", "BESLUT – Din ansökan om projektstöd")),
-    ("shimr", "overview"): (("Region 10", "entreprenörskap", "avslutat"), ("Region 10", "entrepreneurship", "has ended")),
+    ("shimr", "overview"): (("Region 10", "entreprenörskap", "pågår inte längre"), ("Region 10", "entrepreneurship", "no longer running")),
     ("shimr", "purpose"): (("Agenda 2030", "konkurrenskraft"), ("Agenda 2030", "competitive")),
     ("shimr", "activities"): (("workshops", "behovsanalys och handlingsplan", "externa experter"),
                               ("workshops", "needs analysis and action plan", "external experts")),
-    ("shimr", "period"): (("december 2025", "avslutat"), ("December 2025", "has ended")),
+    ("shimr", "period"): (("december 2025", "pågår inte längre"), ("December 2025", "no longer running")),
     ("shimr", "status"): ENDED,
     ("shimr", "funding"): (("ERUF", "Region Norrbotten", "Region Västerbotten"), ("ERUF", "Region Norrbotten", "Region Västerbotten")),
     ("shimr", "budget"): NO_BUDGET,
