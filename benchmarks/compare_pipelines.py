@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
-RASA = str(Path(sys.executable).parent / "rasa")
+from rasa_cli import ROOT  # benchmarks/ is on the path when a script here runs
+from rasa_cli import rasa as run
 
 BASE = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
 
@@ -48,12 +45,6 @@ CANDIDATES = [
 ]
 # The whitespace candidate needs a tokenizer in place of spaCy's.
 CANDIDATES[-1][1]["pipeline"].insert(0, {"name": "WhitespaceTokenizer"})
-
-
-def run(*args: str) -> None:
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
-    subprocess.run([RASA, *args], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def main() -> int:

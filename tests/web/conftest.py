@@ -16,18 +16,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import signal
 import socket
-import subprocess
 import sys
 import threading
-import time
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -36,7 +31,7 @@ import pytest
 import socketio
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from assistant.serve import answers
+from assistant.serve import Running, Service
 
 ROOT = Path(__file__).resolve().parents[2]
 WEB_DIR = ROOT / "web"
@@ -63,31 +58,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def wait_for(urls: list[str], timeout: float, process: subprocess.Popen | None = None) -> None:
-    deadline = time.monotonic() + timeout
-    waiting = list(urls)
-    while waiting:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"{process.args} exited with {process.returncode} before {waiting} answered")
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"no answer within {timeout:.0f} s from {waiting}")
-        waiting = [u for u in waiting if not answers(u)]
-        if waiting:
-            time.sleep(1)
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stop a process started with start_new_session=True, and its children."""
-    with suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        with suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
 
 
 # --- servers -----------------------------------------------------------------
@@ -121,15 +91,10 @@ class FakeBot:
 @pytest.fixture(scope="session")
 def fake_bot() -> Iterator[FakeBot]:
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("fake_bot.py")), "--port", str(port)],
-        start_new_session=True,
-    )
-    try:
-        wait_for([f"http://127.0.0.1:{port}/received"], 30, process)
+    bot = Service("fake bot", [sys.executable, str(Path(__file__).with_name("fake_bot.py")),
+                               "--port", str(port)], f"http://127.0.0.1:{port}/received")
+    with Running([bot], timeout=30):
         yield FakeBot(f"http://localhost:{port}")
-    finally:
-        stop(process)
 
 
 @pytest.fixture(scope="session")
