@@ -20,6 +20,7 @@ class ProjectAnswers:
         self.view = view
         self.today = today
         self.lang = language
+        self._facts: dict[str, ProjectFacts] = {}
 
     def _(self, phrase: P.Phrase, **values: object) -> str:
         return phrase(self.lang).format(**values)
@@ -28,7 +29,10 @@ class ProjectAnswers:
         return wording.day(self.view.page.last_updated, self.lang)
 
     def facts(self, project_id: str) -> ProjectFacts:
-        return self.view.localise(project_id, self.lang, self.today)
+        """The project in this reply's language, localised once per reply however often asked."""
+        if project_id not in self._facts:
+            self._facts[project_id] = self.view.localise(project_id, self.lang, self.today)
+        return self._facts[project_id]
 
     def answer(self, project_id: str, attribute: str) -> list[str]:
         facts = self.facts(project_id)
