@@ -12,6 +12,7 @@ from assistant.kb import store
 from assistant.kb.problems import KnowledgeError
 from assistant.kb.yaml_source import read_knowledge
 from assistant.nlu import from_knowledge
+from assistant.nlu.occupations import read_lexicon
 
 
 def _kb_validate(args: argparse.Namespace) -> int:
@@ -42,11 +43,11 @@ def _kb_export(args: argparse.Namespace) -> int:
 
 def _nlu_sync(args: argparse.Namespace) -> int:
     knowledge = read_knowledge(args.knowledge)
-    if from_knowledge.sync(knowledge, args.output, check=args.check):
+    if from_knowledge.sync(knowledge, read_lexicon(args.lexicon), args.output, check=args.check):
         print(f"{args.output}: up to date")
         return 0
     if args.check:
-        print(f"error: {args.output} is out of date with knowledge/: run 'assistant nlu sync'",
+        print(f"error: {args.output} is out of date with knowledge/ or lexicon/: run 'assistant nlu sync'",
               file=sys.stderr)
         return 1
     print(f"{args.output}: written from {args.knowledge}")
@@ -74,9 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--format", choices=["json"], default="json")
     nlu = commands.add_parser("nlu", help="NLU data made from the knowledge").add_subparsers(
         dest="nlu_command", required=True)
-    sync = nlu.add_parser("sync", help="write entity synonyms and lookup tables from knowledge/")
+    sync = nlu.add_parser("sync", help="write the lookup tables from knowledge/ and lexicon/")
     sync.set_defaults(handler=_nlu_sync)
     sync.add_argument("--knowledge", type=Path, default=config.knowledge_dir())
+    sync.add_argument("--lexicon", type=Path, default=config.occupations_file())
     sync.add_argument("--output", type=Path, default=config.ROOT / "data" / "nlu" / "knowledge.yml")
     sync.add_argument("--check", action="store_true", help="only check that the file is up to date")
     return parser

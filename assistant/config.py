@@ -16,3 +16,8 @@ def database_url() -> str:
 def knowledge_dir() -> Path:
     """KNOWLEDGE_DIR is the folder of YAML files staff edit (default: knowledge/ in the project)."""
     return Path(os.environ.get("KNOWLEDGE_DIR") or ROOT / "knowledge")
+
+
+def occupations_file() -> Path:
+    """The occupation lexicon (job titles in both languages) that the NLU and the dialogue use."""
+    return ROOT / "lexicon" / "occupations.yml"

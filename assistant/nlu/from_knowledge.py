@@ -1,7 +1,9 @@
-"""NLU data generated from the knowledge base: entity synonyms and lookup tables.
+"""NLU data generated from the knowledge base and the occupation lexicon: lookup tables.
 
-Generated, never hand-edited, so the names Rasa learns cannot drift from the
-names staff maintain in knowledge/. `assistant nlu sync` writes the file;
+Generated, never hand-edited, so the names Rasa sees cannot drift from the names staff
+maintain in knowledge/ and lexicon/. The tables are features for the intent decision
+("a known name / an occupation is in this message"); the names themselves are resolved
+by the knowledge base (docs/nlu-design.md). `assistant nlu sync` writes the file;
 `assistant nlu sync --check` (run by the tests) fails when it is out of date.
 """
 
@@ -11,11 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.kb.content import Knowledge
+from assistant.nlu.occupations import Occupation
 
 HEADER = (
-    "# Generated from knowledge/ by `assistant nlu sync`: do not edit by hand.\n"
-    "# Entity synonyms map the names people type to the canonical value the actions use;\n"
-    "# lookup tables feed the RegexFeaturizer.\n"
+    "# Generated from knowledge/ and lexicon/ by `assistant nlu sync`: do not edit by hand.\n"
+    "# Lookup tables feed the RegexFeaturizer: features for the intent, not entities.\n"
 )
 
 
@@ -28,27 +30,20 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(v for v in values if v.strip()))
 
 
-def render(knowledge: Knowledge) -> str:
-    blocks = []
-    named = [(p.id, (*p.aliases, *p.case_sensitive_aliases, p.short_name)) for p in knowledge.projects]
-    named += [(c.name, (*c.aliases,)) for c in knowledge.contacts]
-    named += [(o.id, (o.name, *o.aliases)) for o in knowledge.organisations]
-    for value, aliases in named:
-        synonyms = _unique(a for a in aliases if a.lower() != value.lower())
-        if synonyms:
-            blocks.append(_block("synonym", value, synonyms))
+def render(knowledge: Knowledge, occupations: Iterable[Occupation]) -> str:
     tables = {
         "project": (a for p in knowledge.projects for a in (*p.aliases, *p.case_sensitive_aliases)),
         "person": (a for c in knowledge.contacts for a in (c.name, *c.aliases)),
         "organisation": (a for o in knowledge.organisations for a in (o.name, *o.aliases)),
+        "occupation": (form for o in occupations for form in o.forms()),
     }
-    blocks += [_block("lookup", name, _unique(values)) for name, values in tables.items()]
+    blocks = [_block("lookup", name, _unique(values)) for name, values in tables.items()]
     return f'{HEADER}version: "3.1"\nnlu:\n' + "".join(blocks)
 
 
-def sync(knowledge: Knowledge, path: Path, check: bool = False) -> bool:
+def sync(knowledge: Knowledge, occupations: Iterable[Occupation], path: Path, check: bool = False) -> bool:
     """Write (or with check=True only compare) the generated file; True if it was up to date."""
-    wanted = render(knowledge)
+    wanted = render(knowledge, occupations)
     current = path.read_text(encoding="utf-8") if path.exists() else None
     if current == wanted:
         return True
