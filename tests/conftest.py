@@ -26,7 +26,7 @@ from assistant.kb.yaml_source import read_knowledge
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 KNOWLEDGE_DIR = ROOT / "knowledge"
-SOURCE_PAGE = ROOT.parent / "shared" / "source" / "pagaende-projekt.txt"
+SOURCE_PAGE = KNOWLEDGE_DIR / "source" / "pagaende-projekt.txt"  # the page the knowledge is made from
 TODAY = date(2026, 11, 26)  # a fixed "today" so that tests do not change with the calendar
 
 
