@@ -4,7 +4,7 @@ Starts the real action server and Rasa server (unless --url points at running on
 every question of tests/e2e/cases.py over the REST channel (each in a fresh conversation,
 after one warm-up), and reports the share answered with all the page's facts in the right
 language, and the median and 95th-percentile round-trip time (including the action call).
-Usage: .venv/bin/python benchmarks/e2e.py [--url http://127.0.0.1:5005] [--rounds 3]
+Usage: .venv/bin/python benchmarks/e2e.py [--url RASA_URL] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def main() -> int:
         url = args.url
         if url is None:
             store.load(store.make_engine(config.database_url()), knowledge)
-            stack.enter_context(serve.Running(serve.services(web=False, host="127.0.0.1")))
-            url = "http://127.0.0.1:5005"
+            stack.enter_context(serve.Running(serve.services(web=False, host=config.LOCAL)))
+            url = config.rasa_url()
         ask(url, "warm-up", "hej")
         results: dict[str, dict[str, list]] = {"sv": {"ok": [], "ms": []}, "en": {"ok": [], "ms": []}}
         failures = []

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from assistant import config
 from assistant.kb.query import names_in
 from assistant.language import LanguageDetector
 from tests.e2e.cases import cases
@@ -55,7 +56,7 @@ def test_the_http_api_is_off_without_a_token(running_assistant) -> None:
 
 
 @pytest.mark.parametrize(("origin", "allowed"), [
-    ("http://localhost:8080", True),
+    (config.web_url(), True),
     ("http://evil.example", False),
 ])
 def test_cors_allows_only_the_configured_origins(running_assistant, origin, allowed) -> None:
