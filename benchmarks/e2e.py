@@ -21,7 +21,6 @@ sys.path.insert(0, str(ROOT))
 
 from assistant import config, serve  # noqa: E402
 from assistant.kb import store  # noqa: E402
-from assistant.kb.query import names_in  # noqa: E402
 from assistant.kb.yaml_source import read_knowledge  # noqa: E402
 from assistant.language import LanguageDetector  # noqa: E402
 from tests.e2e.cases import cases  # noqa: E402
@@ -34,7 +33,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="times each question is asked")
     args = parser.parse_args()
     knowledge = read_knowledge(config.knowledge_dir())
-    detector = LanguageDetector(names_in(knowledge))
+    detector = LanguageDetector.for_knowledge(knowledge)
     with contextlib.ExitStack() as stack:
         url = args.url
         if url is None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from assistant.config import ROOT
+
 RASA = str(Path(sys.executable).parent / "rasa")
 
 

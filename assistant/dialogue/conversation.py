@@ -17,7 +17,7 @@ from assistant.dialogue.attributes import attributes_in
 from assistant.dialogue.project_answers import ProjectAnswers
 from assistant.dialogue.replies import Button, Reply
 from assistant.kb.content import LANGUAGES, Language
-from assistant.kb.query import ATTRIBUTES, KnowledgeView, names_in
+from assistant.kb.query import ATTRIBUTES, KnowledgeView
 from assistant.kb.service import KnowledgeBase
 from assistant.kb.store import DatabaseUnavailable
 from assistant.language import LanguageDetector, requested_language
@@ -63,8 +63,8 @@ class Conversation:
         """One detector per knowledge revision: it ignores the names the knowledge holds."""
         revision = view.revision if view else -1
         if self._detector is None or self._detector[0] != revision:
-            names = names_in(view.knowledge) if view else []
-            self._detector = (revision, LanguageDetector(names))
+            detector = LanguageDetector.for_knowledge(view.knowledge) if view else LanguageDetector()
+            self._detector = (revision, detector)
         return self._detector[1]
 
 

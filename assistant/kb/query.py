@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from assistant.kb.content import Contact, Knowledge, Language, Organisation, Period, Project, Route
+from assistant.kb.content import (
+    Contact,
+    Knowledge,
+    Language,
+    Name,
+    NamedKind,
+    Organisation,
+    Period,
+    Project,
+    Route,
+)
 from assistant.text.fuzzy import NameFinder, contains_keyword
 from assistant.text.normalise import fold, tokens
 
@@ -88,13 +98,9 @@ class RouteMatch:
     contact: Contact | None
 
 
-def names_in(knowledge: Knowledge) -> list[str]:
-    """Every name the knowledge holds (projects, people, organisations), as people type them."""
-    return [
-        *(a for p in knowledge.projects for a in (p.short_name, *p.aliases, *p.case_sensitive_aliases)),
-        *(a for c in knowledge.contacts for a in (c.name, *c.aliases)),
-        *(a for o in knowledge.organisations for a in (o.name, *o.aliases)),
-    ]
+def _finder(aliases: list[Name], kind: NamedKind) -> NameFinder:
+    """Typo-tolerant lookup of one kind's aliases (the case-sensitive ones are matched exactly)."""
+    return NameFinder((a.owner, a.text) for a in aliases if a.kind == kind and not a.case_sensitive)
 
 
 class KnowledgeView:
@@ -108,15 +114,14 @@ class KnowledgeView:
         self.contacts = {c.id: c for c in knowledge.contacts}
         self.organisations = {o.id: o for o in knowledge.organisations}
         self.routes = {r.id: r for r in knowledge.routes}
-        self._project_names = NameFinder((p.id, a) for p in knowledge.projects for a in p.aliases)
+        aliases = list(knowledge.aliases())
+        self._project_names = _finder(aliases, "project")
         self._exact_project_names = [
-            (p.id, re.compile(rf"(?<!\w){re.escape(a)}(?:[:']?s)?(?!\w)"))
-            for p in knowledge.projects for a in p.case_sensitive_aliases
+            (a.owner, re.compile(rf"(?<!\w){re.escape(a.text)}(?:[:']?s)?(?!\w)"))
+            for a in aliases if a.case_sensitive
         ]
-        self._contact_names = NameFinder((c.id, a) for c in knowledge.contacts for a in c.aliases)
-        self._organisation_names = NameFinder(
-            (o.id, a) for o in knowledge.organisations for a in o.aliases
-        )
+        self._contact_names = _finder(aliases, "contact")
+        self._organisation_names = _finder(aliases, "organisation")
         self._route_keywords = [
             (route, tokens(keyword))
             for route in knowledge.routes

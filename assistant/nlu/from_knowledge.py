@@ -37,10 +37,11 @@ def render(knowledge: Knowledge) -> str:
         synonyms = _unique(a for a in aliases if a.lower() != value.lower())
         if synonyms:
             blocks.append(_block("synonym", value, synonyms))
+    names = list(knowledge.names())
     tables = {
-        "project": (a for p in knowledge.projects for a in (*p.aliases, *p.case_sensitive_aliases)),
-        "person": (a for c in knowledge.contacts for a in (c.name, *c.aliases)),
-        "organisation": (a for o in knowledge.organisations for a in (o.name, *o.aliases)),
+        "project": (n.text for n in names if n.kind == "project" and n.alias),
+        "person": (n.text for n in names if n.kind == "contact"),
+        "organisation": (n.text for n in names if n.kind == "organisation"),
     }
     blocks += [_block("lookup", name, _unique(values)) for name, values in tables.items()]
     return f'{HEADER}version: "3.1"\nnlu:\n' + "".join(blocks)

@@ -7,7 +7,6 @@ import re
 import pytest
 
 from assistant.dialogue.conversation import Conversation, Turn
-from assistant.kb.query import names_in
 from assistant.kb.service import KnowledgeBase
 from assistant.kb.store import make_engine
 from assistant.language import LanguageDetector
@@ -16,7 +15,7 @@ from tests.dialogue.chat import Chat
 
 @pytest.fixture(scope="module")
 def language_of(knowledge):
-    return LanguageDetector(names_in(knowledge)).detect
+    return LanguageDetector.for_knowledge(knowledge).detect
 
 
 # -- language ---------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import uuid
 import pytest
 
 from assistant import config
-from assistant.kb.query import names_in
 from assistant.language import LanguageDetector
 from tests.e2e.cases import cases
 from tests.e2e.rest import ask
@@ -18,7 +17,7 @@ CASES = cases()
 
 @pytest.fixture(scope="module")
 def detector(knowledge) -> LanguageDetector:
-    return LanguageDetector(names_in(knowledge))
+    return LanguageDetector.for_knowledge(knowledge)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
