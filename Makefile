@@ -44,7 +44,8 @@ $(DEPS): pyproject.toml requirements.lock | $(PY)
 $(SPACY): $(DEPS) assistant/nlu/spacy_model.py
 	$(PY) -m assistant.nlu.spacy_model var/spacy/sv
 
-$(KB): $(DEPS) $(KNOWLEDGE_FILES)
+# Loaded again when the content or the tables' layout (models.py) changes.
+$(KB): $(DEPS) $(KNOWLEDGE_FILES) assistant/kb/models.py
 	$(BIN)/assistant kb load
 	@touch $@
 
