@@ -12,7 +12,9 @@ SPACY   := var/spacy/sv/config.cfg
 KB      := var/.kb-loaded
 WEB_DEPS := web/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
-MODEL   := models/mala.tar.gz
+# The trained model; MODEL_PATH in the environment moves it (as for assistant/config.py).
+MODEL_PATH ?= models/mala.tar.gz
+MODEL   := $(MODEL_PATH)
 KNOWLEDGE_FILES := $(shell find knowledge -name '*.yml' 2>/dev/null)
 TRAINING_FILES  := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
@@ -42,13 +44,14 @@ $(DEPS): pyproject.toml requirements.lock | $(PY)
 $(SPACY): $(DEPS) assistant/nlu/spacy_model.py
 	$(PY) -m assistant.nlu.spacy_model var/spacy/sv
 
-$(KB): $(DEPS) $(KNOWLEDGE_FILES)
+# Loaded again when the content or the tables' layout (models.py) changes.
+$(KB): $(DEPS) $(KNOWLEDGE_FILES) assistant/kb/models.py
 	$(BIN)/assistant kb load
 	@touch $@
 
 # Training takes minutes on 2 cores: only when training data, config or domain changed.
 $(MODEL): $(TRAINING_FILES) | $(DEPS) $(SPACY)
-	$(BIN)/rasa train --fixed-model-name mala --out models
+	$(BIN)/rasa train --fixed-model-name $(notdir $(MODEL:.tar.gz=)) --out $(dir $(MODEL))
 	@touch $@
 
 # The chat widget (rasa-webchat) from the npm registry, served from the site itself.

@@ -18,8 +18,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import runtime
 from assistant.dialogue import phrases
-from assistant.dialogue.conversation import Turn
 from assistant.dialogue.replies import Reply
+from assistant.dialogue.turn import Turn
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ def turn_from_tracker(tracker: Tracker, handler: str) -> Turn:
             entities[entity["entity"]].append(str(entity["value"]))
     metadata = message.get("metadata") or {}
     return Turn(
-        intent=handler,
+        handler=handler,
         text=text,
         entities=dict(entities),
         language=tracker.get_slot("language"),

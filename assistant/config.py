@@ -1,4 +1,9 @@
-"""Settings, read from the environment so that the same code runs in development and production."""
+"""Settings, read from the environment so that the same code runs in development and production.
+
+This is the one place that knows the defaults: the database, the knowledge folder, the
+trained model, the interface the servers listen on and their ports. The README's
+configuration table lists the same variables.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+LOCAL = "127.0.0.1"  # how the launcher, tests and benchmarks reach the servers on this machine
 
 
 def database_url() -> str:
@@ -21,3 +27,46 @@ def knowledge_dir() -> Path:
 def occupations_file() -> Path:
     """The occupation lexicon (job titles in both languages) that the NLU and the dialogue use."""
     return ROOT / "lexicon" / "occupations.yml"
+
+
+def model_path() -> Path:
+    """MODEL_PATH is the trained Rasa model (default: models/mala.tar.gz, which `make` trains)."""
+    return Path(os.environ.get("MODEL_PATH") or ROOT / "models" / "mala.tar.gz")
+
+
+def host() -> str:
+    """ASSISTANT_HOST is the interface the servers listen on (default: this machine only)."""
+    return os.environ.get("ASSISTANT_HOST") or LOCAL
+
+
+def _port(variable: str, default: int) -> int:
+    value = os.environ.get(variable)
+    if not value:
+        return default
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise ValueError(f"{variable}={value!r} is not a port number")
+    return int(value)
+
+
+def rasa_port() -> int:
+    """RASA_PORT: the Rasa server with the chat channels (REST and socket.io)."""
+    return _port("RASA_PORT", 5005)
+
+
+def actions_port() -> int:
+    """ACTIONS_PORT: the action server that answers from the knowledge base."""
+    return _port("ACTIONS_PORT", 5055)
+
+
+def web_port() -> int:
+    """WEB_PORT: the web page with the chat widget."""
+    return _port("WEB_PORT", 8080)
+
+
+def rasa_url() -> str:
+    return f"http://{LOCAL}:{rasa_port()}"
+
+
+def web_url() -> str:
+    """As a browser on this machine opens the page (the origin the Rasa server allows by default)."""
+    return f"http://localhost:{web_port()}"

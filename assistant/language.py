@@ -19,7 +19,7 @@ import langdetect
 from langdetect.detector_factory import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
-from assistant.kb.content import LANGUAGES, Language
+from assistant.kb.content import LANGUAGES, Knowledge, Language
 from assistant.text.fuzzy import NameFinder
 from assistant.text.normalise import fold, tokens
 
@@ -83,6 +83,11 @@ class LanguageDetector:
         self._factory.load_json_profile(
             [(profiles / lang).read_text(encoding="utf-8") for lang in LANGUAGES])
         self._factory.set_seed(0)
+
+    @classmethod
+    def for_knowledge(cls, knowledge: Knowledge) -> LanguageDetector:
+        """A detector that ignores every name the knowledge holds, as people type them."""
+        return cls(name.text for name in knowledge.names())
 
     def evidence(self, text: str) -> Evidence:
         words = self._words_besides_names(text)

@@ -1,11 +1,14 @@
-"""Start the whole assistant in the foreground: the action server (port 5005's helper on
-5055), the Rasa server (5005: REST and socket.io channels) and, with --web, the page
-with the chat widget (8080). Ctrl-C (or SIGTERM) stops all of them cleanly.
+"""Start the whole assistant in the foreground: the action server, the Rasa server (REST and
+socket.io channels) and, with --web, the page with the chat widget. Ctrl-C (or SIGTERM)
+stops all of them cleanly.
 
-Settings (environment):
+Settings (environment; defaults in assistant/config.py):
   ASSISTANT_HOST   interface to bind (default 127.0.0.1)
+  RASA_PORT, ACTIONS_PORT, WEB_PORT
+                   the Rasa server (5005), the action server (5055), the web page (8080)
+  MODEL_PATH       the trained model (default models/mala.tar.gz)
   CORS_ORIGINS     space-separated origins allowed to call the Rasa server
-                   (default: the web page's own origins on port 8080)
+                   (default: the web page's own origins)
   RASA_AUTH_TOKEN  if set, Rasa's HTTP API is enabled and protected by this token;
                    if not set, the HTTP API stays off (only the chat channels answer)
 """
@@ -19,15 +22,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from assistant.config import ROOT
-
-MODEL = ROOT / "models" / "mala.tar.gz"
+from assistant import config
+from assistant.config import LOCAL, ROOT
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,11 @@ class Service:
     ready_url: str
 
 
-def services(web: bool, host: str, ports: Sequence[int] = (5055, 5005, 8080)) -> list[Service]:
+def services(web: bool, host: str) -> list[Service]:
     bin_dir = Path(sys.executable).parent
-    action_port, rasa_port, web_port = ports
-    origins = os.environ.get("CORS_ORIGINS") or f"http://localhost:{web_port} http://127.0.0.1:{web_port}"
-    rasa = [str(bin_dir / "rasa"), "run", "--model", str(MODEL), "--interface", host,
+    action_port, rasa_port, web_port = config.actions_port(), config.rasa_port(), config.web_port()
+    origins = os.environ.get("CORS_ORIGINS") or f"{config.web_url()} http://{LOCAL}:{web_port}"
+    rasa = [str(bin_dir / "rasa"), "run", "--model", str(config.model_path()), "--interface", host,
             "--port", str(rasa_port), "--credentials", str(ROOT / "credentials.yml"),
             "--endpoints", str(ROOT / "endpoints.yml"), "--cors", *origins.split()]
     token = os.environ.get("RASA_AUTH_TOKEN")
@@ -50,13 +51,13 @@ def services(web: bool, host: str, ports: Sequence[int] = (5055, 5005, 8080)) ->
     found = [
         Service("action server", [str(bin_dir / "rasa"), "run", "actions", "--actions", "actions",
                                   "--port", str(action_port)],
-                f"http://127.0.0.1:{action_port}/health"),
-        Service("Rasa server", rasa, f"http://127.0.0.1:{rasa_port}/"),
+                f"http://{LOCAL}:{action_port}/health"),
+        Service("Rasa server", rasa, f"{config.rasa_url()}/"),
     ]
     if web:
         found.append(Service("web page", [sys.executable, str(ROOT / "web" / "serve.py"),
                                           "--port", str(web_port), "--host", host],
-                             f"http://127.0.0.1:{web_port}/"))
+                             f"http://{LOCAL}:{web_port}/"))
     return found
 
 
@@ -79,7 +80,9 @@ class Running:
     def __enter__(self) -> Running:
         env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
                # Rasa's dependencies print pages of deprecation notices at start-up.
-               "PYTHONWARNINGS": "ignore::DeprecationWarning"}
+               "PYTHONWARNINGS": "ignore::DeprecationWarning",
+               # endpoints.yml reads the action server's address from here.
+               "ACTION_ENDPOINT_URL": f"http://{LOCAL}:{config.actions_port()}/webhook"}
         try:
             for service in self.wanted:
                 if answers(service.ready_url):
@@ -143,21 +146,22 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="assistant serve", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--web", action="store_true", help="also serve the web page on port 8080")
+    parser.add_argument("--web", action="store_true", help="also serve the web page (WEB_PORT)")
     args = parser.parse_args(argv)
-    if not MODEL.exists():
-        print(f"error: no trained model at {MODEL}: run 'make run' (it trains when needed)",
+    model = config.model_path()
+    if not model.exists():
+        print(f"error: no trained model at {model}: run 'make run' (it trains when needed)",
               file=sys.stderr)
         return 1
-    host = os.environ.get("ASSISTANT_HOST", "127.0.0.1")
+    host = config.host()
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         with Running(services(args.web, host)) as running:
             print("\nThe assistant is running:")
-            print("  chat (REST):      http://127.0.0.1:5005/webhooks/rest/webhook")
-            print("  chat (socket.io): http://127.0.0.1:5005/socket.io")
+            print(f"  chat (REST):      {config.rasa_url()}/webhooks/rest/webhook")
+            print(f"  chat (socket.io): {config.rasa_url()}/socket.io")
             if args.web:
-                print("  web page:         http://localhost:8080/  (English: http://localhost:8080/en/)")
+                print(f"  web page:         {config.web_url()}/  (English: {config.web_url()}/en/)")
             print("Press Ctrl-C to stop.\n", flush=True)
             return running.wait()
     except KeyboardInterrupt:

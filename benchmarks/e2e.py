@@ -4,7 +4,7 @@ Starts the real action server and Rasa server (unless --url points at running on
 every question of tests/e2e/cases.py over the REST channel (each in a fresh conversation,
 after one warm-up), and reports the share answered with all the page's facts in the right
 language, and the median and 95th-percentile round-trip time (including the action call).
-Usage: .venv/bin/python benchmarks/e2e.py [--url http://127.0.0.1:5005] [--rounds 3]
+Usage: .venv/bin/python benchmarks/e2e.py [--url RASA_URL] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ sys.path.insert(0, str(ROOT))
 
 from assistant import config, serve  # noqa: E402
 from assistant.kb import store  # noqa: E402
-from assistant.kb.query import names_in  # noqa: E402
 from assistant.kb.yaml_source import read_knowledge  # noqa: E402
 from assistant.language import LanguageDetector  # noqa: E402
 from tests.e2e.cases import cases  # noqa: E402
@@ -34,13 +33,13 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="times each question is asked")
     args = parser.parse_args()
     knowledge = read_knowledge(config.knowledge_dir())
-    detector = LanguageDetector(names_in(knowledge))
+    detector = LanguageDetector.for_knowledge(knowledge)
     with contextlib.ExitStack() as stack:
         url = args.url
         if url is None:
             store.load(store.make_engine(config.database_url()), knowledge)
-            stack.enter_context(serve.Running(serve.services(web=False, host="127.0.0.1")))
-            url = "http://127.0.0.1:5005"
+            stack.enter_context(serve.Running(serve.services(web=False, host=config.LOCAL)))
+            url = config.rasa_url()
         ask(url, "warm-up", "hej")
         results: dict[str, dict[str, list]] = {"sv": {"ok": [], "ms": []}, "en": {"ok": [], "ms": []}}
         failures = []

@@ -3,7 +3,7 @@
 The held-out sets in tests/nlu/ are never trained on (tests/test_nlu_data.py checks that
 no message also occurs in data/nlu). Writes results/nlu/summary.md and prints the table.
 Exits 1 if a language's intent accuracy falls below --min-accuracy.
-Usage: .venv/bin/python benchmarks/nlu_eval.py [--model models/mala.tar.gz] [--min-accuracy 0.9]
+Usage: .venv/bin/python benchmarks/nlu_eval.py [--model MODEL_PATH] [--min-accuracy 0.9]
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 from rasa_cli import ROOT, rasa  # benchmarks/ is on the path when a script here runs
+
+from assistant import config
 
 TARGET = 0.95
 
@@ -35,7 +37,7 @@ def evaluate(model: Path, language: str, out: Path) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--model", type=Path, default=ROOT / "models" / "mala.tar.gz")
+    parser.add_argument("--model", type=Path, default=config.model_path())
     parser.add_argument("--out", type=Path, default=ROOT / "results" / "nlu")
     parser.add_argument("--min-accuracy", type=float, default=0.90)
     args = parser.parse_args()

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from assistant.config import ROOT
+
 RASA = str(Path(sys.executable).parent / "rasa")
 
 

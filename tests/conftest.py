@@ -26,7 +26,7 @@ from assistant.kb.yaml_source import read_knowledge
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 KNOWLEDGE_DIR = ROOT / "knowledge"
-SOURCE_PAGE = ROOT.parent / "shared" / "source" / "pagaende-projekt.txt"
+SOURCE_PAGE = KNOWLEDGE_DIR / "source" / "pagaende-projekt.txt"  # the page the knowledge is made from
 TODAY = date(2026, 11, 26)  # a fixed "today" so that tests do not change with the calendar
 
 
@@ -74,12 +74,12 @@ def running_assistant(knowledge: Knowledge) -> Iterator[str]:
     test session with the trained model and the default database; yields Rasa's base URL."""
     from assistant import config, serve
 
-    if not serve.MODEL.exists():
-        pytest.fail(f"no trained model at {serve.MODEL}: 'make test' trains it first")
+    if not config.model_path().exists():
+        pytest.fail(f"no trained model at {config.model_path()}: 'make test' trains it first")
     store.load(store.make_engine(config.database_url()), knowledge)
-    wanted = serve.services(web=True, host="127.0.0.1")
+    wanted = serve.services(web=True, host=config.LOCAL)
     with serve.Running(wanted):
-        yield "http://127.0.0.1:5005"
+        yield config.rasa_url()
     still_up = [s.name for s in wanted if serve.answers(s.ready_url)]
     assert not still_up, f"still answering after stop: {still_up}"
 

@@ -173,8 +173,6 @@ ROUTE_UNKNOWN = Phrase(
 ROUTE_SUMMARY = Phrase(sv="{need}: {person} ({project})", en="{need}: {person} ({project})")
 
 # -- organisations ----------------------------------------------------------------------
-ORG_MEMBERS = Phrase(sv="{name} består av {members}.", en="{name} consists of {members}.")
-ORG_MENTIONED = Phrase(sv="Sidan nämner {name} i {projects}.", en="The page mentions {name} in {projects}.")
 ORG_ROLE = {
     "owner": Phrase(sv="projektägare för {project}", en="the project owner of {project}"),
     "financier": Phrase(sv="finansiär av {project}", en="a funder of {project}"),

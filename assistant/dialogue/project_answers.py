@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from assistant.dialogue import phrases as P
-from assistant.dialogue import wording
+from assistant.dialogue import phrases, wording
 from assistant.kb.content import Language
 from assistant.kb.query import KnowledgeView, PersonFacts, ProjectFacts
 
@@ -22,7 +21,8 @@ class ProjectAnswers:
         self.lang = language
         self._facts: dict[str, ProjectFacts] = {}
 
-    def _(self, phrase: P.Phrase, **values: object) -> str:
+    def fill(self, phrase: phrases.Phrase, **values: object) -> str:
+        """The phrase in this reply's language, with the facts put in."""
         return phrase(self.lang).format(**values)
 
     def updated(self) -> str:
@@ -44,13 +44,13 @@ class ProjectAnswers:
         return [f"{f.name}: {f.summary}", self.status_sentence(f)]
 
     def _purpose(self, f: ProjectFacts) -> list[str]:
-        return [self._(P.PURPOSE, name=f.short_name, text=f.purpose)]
+        return [self.fill(phrases.PURPOSE, name=f.short_name, text=f.purpose)]
 
     def _activities(self, f: ProjectFacts) -> list[str]:
-        return [self._(P.ACTIVITIES, name=f.short_name) + "\n" + wording.bullets(f.activities)]
+        return [self.fill(phrases.ACTIVITIES, name=f.short_name) + "\n" + wording.bullets(f.activities)]
 
     def _period(self, f: ProjectFacts) -> list[str]:
-        lines = [self._(P.PERIOD, label=label.capitalize(), period=wording.period(p, self.lang))
+        lines = [self.fill(phrases.PERIOD, label=label.capitalize(), period=wording.period(p, self.lang))
                  for label, p in zip(f.period_labels, f.periods, strict=True)]
         return ["\n".join(lines), f.period_note or "", self.status_sentence(f)]
 
@@ -58,75 +58,79 @@ class ProjectAnswers:
         return [self.status_sentence(f)]
 
     def _funding(self, f: ProjectFacts) -> list[str]:
-        financiers = [self._(P.SHARE, name=x.name, share=x.share) if x.share else x.name
-                      for x in f.financiers]
-        text = [self._(P.FUNDING, name=f.short_name, financiers=wording.listing(financiers, self.lang))]
+        financiers = []
+        for financier in f.financiers:
+            name = wording.listing(financier.names, self.lang)
+            financiers.append(self.fill(phrases.SHARE, name=name, share=financier.share)
+                              if financier.share else name)
+        text = [self.fill(phrases.FUNDING, name=f.short_name,
+                          financiers=wording.listing(financiers, self.lang))]
         if f.funding_note:
             text.append(f.funding_note)
         if f.funding_amount:
-            text.append(self._(P.FUNDING_AMOUNT, amount=f.funding_amount))
+            text.append(self.fill(phrases.FUNDING_AMOUNT, amount=f.funding_amount))
         if f.budget:
-            text.append(self._(P.BUDGET, name=f.short_name, budget=f.budget))
+            text.append(self.fill(phrases.BUDGET, name=f.short_name, budget=f.budget))
         return [" ".join(text)]
 
     def _budget(self, f: ProjectFacts) -> list[str]:
         if f.budget:
-            return [self._(P.BUDGET, name=f.short_name, budget=f.budget)]
-        return [self._(P.NO_BUDGET, name=f.short_name), *self._funding(f)]
+            return [self.fill(phrases.BUDGET, name=f.short_name, budget=f.budget)]
+        return [self.fill(phrases.NO_BUDGET, name=f.short_name), *self._funding(f)]
 
     def _owner(self, f: ProjectFacts) -> list[str]:
         if f.owner:
-            return [self._(P.OWNER, name=f.short_name, owner=f.owner)]
-        return [self._(P.NO_OWNER, name=f.short_name), *self._funding(f)]
+            return [self.fill(phrases.OWNER, name=f.short_name, owner=f.owner)]
+        return [self.fill(phrases.NO_OWNER, name=f.short_name), *self._funding(f)]
 
     def _co_financiers(self, f: ProjectFacts) -> list[str]:
         if f.co_financiers:
             orgs = wording.listing(f.co_financiers, self.lang)
-            return [self._(P.CO_FINANCIERS, name=f.short_name, orgs=orgs)]
-        return [self._(P.NO_CO_FINANCIERS, name=f.short_name), *self._funding(f)]
+            return [self.fill(phrases.CO_FINANCIERS, name=f.short_name, orgs=orgs)]
+        return [self.fill(phrases.NO_CO_FINANCIERS, name=f.short_name), *self._funding(f)]
 
     def _contact(self, f: ProjectFacts) -> list[str]:
         if not f.contacts:
-            return [self._(P.NO_CONTACT, name=f.short_name),
-                    self._(P.KNOWN_INSTEAD, name=f.short_name, summary=f.summary),
+            return [self.fill(phrases.NO_CONTACT, name=f.short_name),
+                    self.fill(phrases.KNOWN_INSTEAD, name=f.short_name, summary=f.summary),
                     *self._funding(f)]
         lines = [self.person_card(p) for p in f.contacts if not p.on_leave]
         lines += [self.leave_note(p) for p in f.contacts if p.on_leave]
         if f.contact_unit:
-            lines.append(self._(P.CONTACT_UNIT, unit=f.contact_unit))
+            lines.append(self.fill(phrases.CONTACT_UNIT, unit=f.contact_unit))
         return ["\n".join(lines), self.ended_note(f)]
 
     def _links(self, f: ProjectFacts) -> list[str]:
         if not f.links:
-            return [self._(P.NO_LINKS, name=f.short_name)]
-        items = [f"{link.title}: {link.url}" if link.url else self._(P.LINK_WITHOUT_URL, title=link.title)
-                 for link in f.links]
-        return [self._(P.LINKS, name=f.short_name) + "\n" + wording.bullets(items)]
+            return [self.fill(phrases.NO_LINKS, name=f.short_name)]
+        items = [f"{link.title}: {link.url}" if link.url
+                 else self.fill(phrases.LINK_WITHOUT_URL, title=link.title) for link in f.links]
+        return [self.fill(phrases.LINKS, name=f.short_name) + "\n" + wording.bullets(items)]
 
     # -- shared pieces ------------------------------------------------------------------
     def status_sentence(self, f: ProjectFacts) -> str:
         status = f.status
         label = f.period_labels[f.periods.index(status.period)]
-        return self._(P.STATUS[status.state], name=f.short_name, label=label,
+        return self.fill(phrases.STATUS[status.state], name=f.short_name, label=label,
                       period=wording.period(status.period, self.lang),
                       updated=self.updated(), today=wording.day(self.today, self.lang))
 
     def ended_note(self, f: ProjectFacts) -> str:
         if f.status.state != "ended":
             return ""
-        return self._(P.ENDED_NOTE, name=f.short_name, period=wording.period(f.status.period, self.lang),
-                      updated=self.updated())
+        return self.fill(phrases.ENDED_NOTE, name=f.short_name,
+                         period=wording.period(f.status.period, self.lang), updated=self.updated())
 
     def person_card(self, person: PersonFacts) -> str:
         role = person.role or person.project_role
-        parts = [self._(P.PERSON, name=person.name, role=role) if role else person.name]
+        parts = [self.fill(phrases.PERSON, name=person.name, role=role) if role else person.name]
         if person.phone:
-            parts.append(self._(P.PHONE, phone=person.phone))
+            parts.append(self.fill(phrases.PHONE, phone=person.phone))
         if person.email:
-            parts.append(self._(P.EMAIL, email=person.email))
+            parts.append(self.fill(phrases.EMAIL, email=person.email))
         return ", ".join(parts)
 
     def leave_note(self, person: PersonFacts) -> str:
         if person.stand_in:
-            return self._(P.ON_LEAVE, name=person.name, stand_in=person.stand_in.name)
-        return self._(P.ON_LEAVE_NO_STAND_IN, name=person.name)
+            return self.fill(phrases.ON_LEAVE, name=person.name, stand_in=person.stand_in.name)
+        return self.fill(phrases.ON_LEAVE_NO_STAND_IN, name=person.name)

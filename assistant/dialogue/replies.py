@@ -29,8 +29,3 @@ class Reply:
     def say(self, text: str, buttons: tuple[Button, ...] = ()) -> None:
         if text:
             self.messages.append(Message(text, buttons))
-
-    @property
-    def text(self) -> str:
-        """All messages as one text (for tests and the command line)."""
-        return "\n".join(m.text for m in self.messages)

@@ -6,6 +6,7 @@ query layer and the JSON export do not care where the content came from.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -14,6 +15,7 @@ Language = Literal["sv", "en"]
 LANGUAGES: tuple[Language, ...] = ("sv", "en")
 Precision = Literal["day", "month", "year"]
 ContactStatus = Literal["active", "on_leave"]
+NamedKind = Literal["project", "contact", "organisation"]
 
 
 @dataclass(frozen=True)
@@ -141,9 +143,39 @@ class Route:
 
 
 @dataclass(frozen=True)
+class Name:
+    """A name people type for a project, contact or organisation."""
+
+    kind: NamedKind
+    owner: str  # the id of what it names
+    text: str
+    alias: bool  # False for the name the page uses (a project's short name, a person's name)
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
 class Knowledge:
     page: Page
     projects: tuple[Project, ...]
     contacts: tuple[Contact, ...]
     organisations: tuple[Organisation, ...]
     routes: tuple[Route, ...] = field(default=())
+
+    def names(self) -> Iterator[Name]:
+        """Every name of every project, contact and organisation, owner by owner in file
+        order: the page's name first, then the aliases as written."""
+        for p in self.projects:
+            yield Name("project", p.id, p.short_name, alias=False)
+            yield from (Name("project", p.id, a, alias=True) for a in p.aliases)
+            yield from (Name("project", p.id, a, alias=True, case_sensitive=True)
+                        for a in p.case_sensitive_aliases)
+        for c in self.contacts:
+            yield Name("contact", c.id, c.name, alias=False)
+            yield from (Name("contact", c.id, a, alias=True) for a in c.aliases)
+        for o in self.organisations:
+            yield Name("organisation", o.id, o.name, alias=False)
+            yield from (Name("organisation", o.id, a, alias=True) for a in o.aliases)
+
+    def aliases(self) -> Iterator[Name]:
+        """The aliases staff wrote (not the page's own names)."""
+        return (name for name in self.names() if name.alias)

@@ -154,10 +154,10 @@ class LinkRow(Base):
     url = Column(String(500))
 
 
-class TopicRow(Base):
+class RouteRow(Base):
     """A routing-table entry: a need, the project the page assigns it to, and whom to contact."""
 
-    __tablename__ = "kb_topics"
+    __tablename__ = "kb_routes"
     id = Column(ID, primary_key=True)
     position = Column(Integer, nullable=False)
     label_sv, label_en = _texts("label")
@@ -166,10 +166,10 @@ class TopicRow(Base):
     note_sv, note_en = _texts("note", nullable=True)
 
 
-class TopicKeywordRow(Base):
-    __tablename__ = "kb_topic_keywords"
+class RouteKeywordRow(Base):
+    __tablename__ = "kb_route_keywords"
     id = Column(Integer, primary_key=True, autoincrement=True)
-    topic_id = Column(ID, ForeignKey("kb_topics.id"), nullable=False)
+    route_id = Column(ID, ForeignKey("kb_routes.id"), nullable=False)
     language = Column(String(2), nullable=False)
     position = Column(Integer, nullable=False)
     keyword = Column(String(200), nullable=False)
@@ -177,7 +177,11 @@ class TopicKeywordRow(Base):
 
 # Children first: the order rows are deleted in when content is replaced.
 CONTENT_TABLES = [
-    TopicKeywordRow, TopicRow, LinkRow, ProjectContactRow, CoFinancierRow, FinancierRow,
+    RouteKeywordRow, RouteRow, LinkRow, ProjectContactRow, CoFinancierRow, FinancierRow,
     PeriodRow, ActivityRow, AliasRow, ProjectRow, ContactRow, OrganisationMemberRow,
     OrganisationRow,
 ]
+
+# Tables of earlier layouts (children first): a load drops them, since their foreign keys
+# would stop it replacing the content. (kb_topics became kb_routes.)
+LEGACY_TABLES = ["kb_topic_keywords", "kb_topics"]

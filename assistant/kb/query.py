@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from assistant.kb.content import Contact, Knowledge, Language, Organisation, Period, Project, Route
+from assistant.kb.content import (
+    Contact,
+    Financier,
+    Knowledge,
+    Language,
+    Name,
+    NamedKind,
+    Organisation,
+    Period,
+    Project,
+    Route,
+)
 from assistant.text.fuzzy import NameFinder, contains_keyword
 from assistant.text.normalise import fold, tokens
 
@@ -27,7 +38,6 @@ ATTRIBUTES = (
 class Status:
     state: State
     period: Period  # the period the state refers to (the latest one)
-    as_of: date
 
 
 @dataclass(frozen=True)
@@ -44,8 +54,18 @@ class PersonFacts:
 
 @dataclass(frozen=True)
 class FinancierFacts:
-    name: str
+    names: tuple[str, ...]  # one, or two where the page names a financier *with* another
     share: int | None
+
+
+@dataclass(frozen=True)
+class OrganisationRole:
+    """What the page says an organisation is to a project or network."""
+
+    kind: Literal["owner", "financier", "financier_as", "co_financier", "member"]
+    project: str | None = None  # the project's short name
+    network: str | None = None  # the network's name, for "member"
+    label: str | None = None  # how the page names the financier, for "financier_as"
 
 
 @dataclass(frozen=True)
@@ -75,7 +95,6 @@ class ProjectFacts:
     budget: str | None
     owner: str | None
     co_financiers: tuple[str, ...]
-    region: str | None
     contact_unit: str | None
     contacts: tuple[PersonFacts, ...]
     links: tuple[LinkFacts, ...]
@@ -88,13 +107,9 @@ class RouteMatch:
     contact: Contact | None
 
 
-def names_in(knowledge: Knowledge) -> list[str]:
-    """Every name the knowledge holds (projects, people, organisations), as people type them."""
-    return [
-        *(a for p in knowledge.projects for a in (p.short_name, *p.aliases, *p.case_sensitive_aliases)),
-        *(a for c in knowledge.contacts for a in (c.name, *c.aliases)),
-        *(a for o in knowledge.organisations for a in (o.name, *o.aliases)),
-    ]
+def _finder(aliases: list[Name], kind: NamedKind) -> NameFinder:
+    """Typo-tolerant lookup of one kind's aliases (the case-sensitive ones are matched exactly)."""
+    return NameFinder((a.owner, a.text) for a in aliases if a.kind == kind and not a.case_sensitive)
 
 
 class KnowledgeView:
@@ -108,15 +123,14 @@ class KnowledgeView:
         self.contacts = {c.id: c for c in knowledge.contacts}
         self.organisations = {o.id: o for o in knowledge.organisations}
         self.routes = {r.id: r for r in knowledge.routes}
-        self._project_names = NameFinder((p.id, a) for p in knowledge.projects for a in p.aliases)
+        aliases = list(knowledge.aliases())
+        self._project_names = _finder(aliases, "project")
         self._exact_project_names = [
-            (p.id, re.compile(rf"(?<!\w){re.escape(a)}(?:[:']?s)?(?!\w)"))
-            for p in knowledge.projects for a in p.case_sensitive_aliases
+            (a.owner, re.compile(rf"(?<!\w){re.escape(a.text)}(?:[:']?s)?(?!\w)"))
+            for a in aliases if a.case_sensitive
         ]
-        self._contact_names = NameFinder((c.id, a) for c in knowledge.contacts for a in c.aliases)
-        self._organisation_names = NameFinder(
-            (o.id, a) for o in knowledge.organisations for a in o.aliases
-        )
+        self._contact_names = _finder(aliases, "contact")
+        self._organisation_names = _finder(aliases, "organisation")
         self._route_keywords = [
             (route, tokens(keyword))
             for route in knowledge.routes
@@ -133,10 +147,6 @@ class KnowledgeView:
         found += [(pos, key) for key, pos in positions.items()]
         ids = dict.fromkeys(key for _, key in sorted(found))
         return [self.projects[i] for i in ids]
-
-    def find_project(self, text: str) -> Project | None:
-        projects = self.find_projects(text)
-        return projects[0] if projects else None
 
     def find_contact(self, text: str) -> Contact | None:
         keys = self._contact_names.keys(text)
@@ -178,7 +188,7 @@ class KnowledgeView:
             state = "ended"
         else:
             state = "ongoing"
-        return Status(state, latest, on)
+        return Status(state, latest)
 
     def list_projects(self, on: date) -> list[tuple[Project, Status]]:
         return [(p, self.status(p.id, on)) for p in self.knowledge.projects]
@@ -201,20 +211,39 @@ class KnowledgeView:
             stand_in=stand_in,
         )
 
+    def organisation_roles(self, org_id: str, language: Language) -> list[OrganisationRole]:
+        """What the page says this organisation is to each project, then the networks it is in."""
+        roles = []
+        for p in self.knowledge.projects:
+            name = p.short_name
+            if p.owner == org_id:
+                roles.append(OrganisationRole("owner", project=name))
+            for f in p.funding.financiers:
+                if f.label and f.organisation == org_id:
+                    roles.append(OrganisationRole("financier_as", project=name, label=f.label(language)))
+                elif org_id in (f.organisation, f.with_organisation):
+                    roles.append(OrganisationRole("financier", project=name))
+            if org_id in p.funding.co_financiers:
+                roles.append(OrganisationRole("co_financier", project=name))
+        roles += [OrganisationRole("member", network=network.name)
+                  for network in self.knowledge.organisations
+                  if org_id in network.members and network.kind == "network"]
+        return roles
+
     def projects_of(self, contact_id: str) -> list[Project]:
         return [p for p in self.knowledge.projects
                 if any(pc.contact == contact_id for pc in p.contacts)]
 
+    def _financier(self, financier: Financier, language: Language) -> FinancierFacts:
+        names = [financier.label(language) if financier.label
+                 else self.organisation_name(financier.organisation, language)]
+        if financier.with_organisation:
+            names.append(self.organisation_name(financier.with_organisation, language))
+        return FinancierFacts(tuple(names), financier.share)
+
     def localise(self, project_id: str, language: Language, on: date) -> ProjectFacts:
         p = self.projects[project_id]
         name = lambda org_id: self.organisation_name(org_id, language) if org_id else None  # noqa: E731
-        financiers = []
-        for f in p.funding.financiers:
-            label = f.label(language) if f.label else name(f.organisation)
-            if f.with_organisation:
-                joiner = "och" if language == "sv" else "and"
-                label = f"{label} {joiner} {name(f.with_organisation)}"
-            financiers.append(FinancierFacts(label, f.share))
         return ProjectFacts(
             id=p.id, language=language, name=p.name(language), short_name=p.short_name,
             summary=p.summary(language), purpose=p.purpose(language),
@@ -222,13 +251,12 @@ class KnowledgeView:
             periods=p.periods, period_labels=tuple(x.label(language) for x in p.periods),
             period_note=p.period_note(language) if p.period_note else None,
             status=self.status(p.id, on),
-            financiers=tuple(financiers),
+            financiers=tuple(self._financier(f, language) for f in p.funding.financiers),
             funding_amount=p.funding.amount(language) if p.funding.amount else None,
             funding_note=p.funding.note(language) if p.funding.note else None,
             budget=p.funding.budget.text(language) if p.funding.budget else None,
             owner=name(p.owner),
             co_financiers=tuple(self.organisation_name(o, language) for o in p.funding.co_financiers),
-            region=name(p.region),
             contact_unit=name(p.contact_unit),
             contacts=tuple(self.person(pc.contact, language, pc.role(language)) for pc in p.contacts),
             links=tuple(LinkFacts(link.title(language), link.url) for link in p.links),

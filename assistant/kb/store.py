@@ -16,11 +16,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, inspect, select, update
+from sqlalchemy import create_engine, delete, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from assistant.kb import models as m
+from assistant.kb import models
 from assistant.kb.content import (
     Budget,
     Contact,
@@ -36,6 +36,8 @@ from assistant.kb.content import (
     Route,
     Text,
 )
+
+Row = dict[str, Any]
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -83,31 +85,46 @@ def load(engine: Engine, knowledge: Knowledge) -> tuple[bool, int]:
     """Store `knowledge`; return (changed, revision). One transaction: on failure nothing changes."""
     digest = content_hash(knowledge)
     try:
-        m.Base.metadata.create_all(engine)
+        models.Base.metadata.create_all(engine)
         with engine.begin() as conn:
-            meta = conn.execute(select(m.Meta).with_for_update()).first()
-            if meta is not None and meta.content_hash == digest:
+            upgraded = _drop_legacy_tables(conn)
+            meta = conn.execute(select(models.Meta).with_for_update()).first()
+            if meta is not None and meta.content_hash == digest and not upgraded:
                 return False, meta.revision
             revision = (meta.revision if meta else 0) + 1
-            for table in m.CONTENT_TABLES:
+            for table in models.CONTENT_TABLES:
                 conn.execute(delete(table))
             _insert_content(conn, knowledge)
-            row = dict(
-                revision=revision, content_hash=digest, loaded_at=datetime.now(timezone.utc),
-                page_last_updated=knowledge.page.last_updated,
-                title_sv=knowledge.page.title.sv, title_en=knowledge.page.title.en,
-                intro_sv=knowledge.page.intro.sv, intro_en=knowledge.page.intro.en,
-            )
-            if meta is None:
-                conn.execute(m.Meta.__table__.insert(), [dict(id=1, **row)])
-            else:
-                conn.execute(update(m.Meta).where(m.Meta.id == 1).values(**row))
+            _write_meta(conn, knowledge, digest, revision, exists=meta is not None)
             return True, revision
     except OperationalError as error:
         raise _unavailable(engine, error) from error
 
 
-def _rows(table: type, rows: list[dict[str, Any]], conn: Connection) -> None:
+def _drop_legacy_tables(conn: Connection) -> bool:
+    """Drop the tables of an earlier layout; True if there were any (the content is then
+    written again, since its new tables are still empty)."""
+    found = [name for name in models.LEGACY_TABLES if inspect(conn).has_table(name)]
+    for name in found:
+        conn.execute(text(f"drop table {name}"))
+    return bool(found)
+
+
+def _write_meta(conn: Connection, knowledge: Knowledge, digest: str, revision: int,
+                exists: bool) -> None:
+    row = dict(
+        revision=revision, content_hash=digest, loaded_at=datetime.now(timezone.utc),
+        page_last_updated=knowledge.page.last_updated,
+        title_sv=knowledge.page.title.sv, title_en=knowledge.page.title.en,
+        intro_sv=knowledge.page.intro.sv, intro_en=knowledge.page.intro.en,
+    )
+    if exists:
+        conn.execute(update(models.Meta).where(models.Meta.id == 1).values(**row))
+    else:
+        conn.execute(models.Meta.__table__.insert(), [dict(id=1, **row)])
+
+
+def _rows(table: type, rows: list[Row], conn: Connection) -> None:
     if rows:
         conn.execute(table.__table__.insert(), rows)
 
@@ -117,27 +134,50 @@ def _t(name: str, text: Text | None) -> dict[str, str | None]:
 
 
 def _insert_content(conn: Connection, k: Knowledge) -> None:
-    _rows(m.OrganisationRow, [
+    _insert_organisations(conn, k.organisations)
+    _insert_contacts(conn, k.contacts)
+    _insert_projects(conn, k.projects)
+    _rows(models.AliasRow, [
+        dict(owner_kind=a.kind, owner_id=a.owner, position=i, alias=a.text,
+             case_sensitive=a.case_sensitive)
+        for i, a in enumerate(k.aliases())], conn)
+    links = [("project_id", p.id, p.links) for p in k.projects]
+    links += [("organisation_id", o.id, o.links) for o in k.organisations]
+    _rows(models.LinkRow, [
+        {"project_id": None, "organisation_id": None, owner_column: owner, "position": i,
+         "url": link.url, **_t("title", link.title)}
+        for owner_column, owner, items in links for i, link in enumerate(items)], conn)
+    _insert_routes(conn, k.routes)
+
+
+def _insert_organisations(conn: Connection, organisations: tuple[Organisation, ...]) -> None:
+    _rows(models.OrganisationRow, [
         dict(id=o.id, position=i, name=o.name, kind=o.kind, county_id=None,
              member_count=o.member_count, members_complete=o.members_complete,
              **_t("description", o.description), **_t("gloss", o.gloss))
-        for i, o in enumerate(k.organisations)], conn)
-    for o in k.organisations:  # second pass: counties may come after their municipalities
+        for i, o in enumerate(organisations)], conn)
+    for o in organisations:  # second pass: counties may come after their municipalities
         if o.county:
-            conn.execute(update(m.OrganisationRow).where(m.OrganisationRow.id == o.id)
+            conn.execute(update(models.OrganisationRow).where(models.OrganisationRow.id == o.id)
                          .values(county_id=o.county))
-    _rows(m.OrganisationMemberRow, [
+    _rows(models.OrganisationMemberRow, [
         dict(organisation_id=o.id, member_id=member, position=i)
-        for o in k.organisations for i, member in enumerate(o.members)], conn)
-    _rows(m.ContactRow, [
+        for o in organisations for i, member in enumerate(o.members)], conn)
+
+
+def _insert_contacts(conn: Connection, contacts: tuple[Contact, ...]) -> None:
+    _rows(models.ContactRow, [
         dict(id=c.id, position=i, name=c.name, phone=c.phone, email=c.email, status=c.status,
              stand_in_id=None, **_t("role", c.role))
-        for i, c in enumerate(k.contacts)], conn)
-    for c in k.contacts:
+        for i, c in enumerate(contacts)], conn)
+    for c in contacts:  # second pass: a stand-in may come later in the file
         if c.stand_in:
-            conn.execute(update(m.ContactRow).where(m.ContactRow.id == c.id)
+            conn.execute(update(models.ContactRow).where(models.ContactRow.id == c.id)
                          .values(stand_in_id=c.stand_in))
-    _rows(m.ProjectRow, [
+
+
+def _insert_projects(conn: Connection, projects: tuple[Project, ...]) -> None:
+    _rows(models.ProjectRow, [
         dict(id=p.id, position=i, short_name=p.short_name, owner_id=p.owner, region_id=p.region,
              contact_unit_id=p.contact_unit,
              budget_sek=p.funding.budget.amount_sek if p.funding.budget else None,
@@ -145,44 +185,34 @@ def _insert_content(conn: Connection, k: Knowledge) -> None:
              **_t("period_note", p.period_note), **_t("amount", p.funding.amount),
              **_t("budget_text", p.funding.budget.text if p.funding.budget else None),
              **_t("funding_note", p.funding.note))
-        for i, p in enumerate(k.projects)], conn)
-    aliases = [("project", p.id, a, False) for p in k.projects for a in p.aliases]
-    aliases += [("project", p.id, a, True) for p in k.projects for a in p.case_sensitive_aliases]
-    aliases += [("contact", c.id, a, False) for c in k.contacts for a in c.aliases]
-    aliases += [("organisation", o.id, a, False) for o in k.organisations for a in o.aliases]
-    _rows(m.AliasRow, [
-        dict(owner_kind=kind, owner_id=owner, position=i, alias=alias, case_sensitive=cs)
-        for i, (kind, owner, alias, cs) in enumerate(aliases)], conn)
-    _rows(m.ActivityRow, [
+        for i, p in enumerate(projects)], conn)
+    _rows(models.ActivityRow, [
         dict(project_id=p.id, position=i, **_t("text", a))
-        for p in k.projects for i, a in enumerate(p.activities)], conn)
-    _rows(m.PeriodRow, [
+        for p in projects for i, a in enumerate(p.activities)], conn)
+    _rows(models.PeriodRow, [
         dict(project_id=p.id, position=i, start=x.start, end=x.end, precision=x.precision,
              **_t("label", x.label))
-        for p in k.projects for i, x in enumerate(p.periods)], conn)
-    _rows(m.FinancierRow, [
+        for p in projects for i, x in enumerate(p.periods)], conn)
+    _rows(models.FinancierRow, [
         dict(project_id=p.id, position=i, organisation_id=f.organisation,
              with_organisation_id=f.with_organisation, share=f.share, **_t("label", f.label))
-        for p in k.projects for i, f in enumerate(p.funding.financiers)], conn)
-    _rows(m.CoFinancierRow, [
+        for p in projects for i, f in enumerate(p.funding.financiers)], conn)
+    _rows(models.CoFinancierRow, [
         dict(project_id=p.id, position=i, organisation_id=o)
-        for p in k.projects for i, o in enumerate(p.funding.co_financiers)], conn)
-    _rows(m.ProjectContactRow, [
+        for p in projects for i, o in enumerate(p.funding.co_financiers)], conn)
+    _rows(models.ProjectContactRow, [
         dict(project_id=p.id, position=i, contact_id=pc.contact, **_t("role", pc.role))
-        for p in k.projects for i, pc in enumerate(p.contacts)], conn)
-    links = [("project_id", p.id, p.links) for p in k.projects]
-    links += [("organisation_id", o.id, o.links) for o in k.organisations]
-    _rows(m.LinkRow, [
-        {"project_id": None, "organisation_id": None, owner_column: owner, "position": i,
-         "url": link.url, **_t("title", link.title)}
-        for owner_column, owner, items in links for i, link in enumerate(items)], conn)
-    _rows(m.TopicRow, [
+        for p in projects for i, pc in enumerate(p.contacts)], conn)
+
+
+def _insert_routes(conn: Connection, routes: tuple[Route, ...]) -> None:
+    _rows(models.RouteRow, [
         dict(id=r.id, position=i, project_id=r.project, contact_id=r.contact,
              **_t("label", r.label), **_t("note", r.note))
-        for i, r in enumerate(k.routes)], conn)
-    _rows(m.TopicKeywordRow, [
-        dict(topic_id=r.id, language=lang, position=i, keyword=word)
-        for r in k.routes for lang in ("sv", "en") for i, word in enumerate(r.keywords(lang))],
+        for i, r in enumerate(routes)], conn)
+    _rows(models.RouteKeywordRow, [
+        dict(route_id=r.id, language=lang, position=i, keyword=word)
+        for r in routes for lang in ("sv", "en") for i, word in enumerate(r.keywords(lang))],
         conn)
 
 
@@ -192,7 +222,7 @@ def revision(engine: Engine) -> int | None:
         with engine.connect() as conn:
             if not _has_meta(conn):
                 return None
-            return conn.execute(select(m.Meta.revision)).scalar()
+            return conn.execute(select(models.Meta.revision)).scalar()
     except SQLAlchemyError as error:
         raise _unavailable(engine, error) from error
 
@@ -201,11 +231,16 @@ def read(engine: Engine) -> tuple[int, Knowledge]:
     """The loaded content and its revision, read in one transaction so they belong together."""
     try:
         with engine.begin() as conn:
-            meta = conn.execute(select(m.Meta)).first() if _has_meta(conn) else None
+            meta = conn.execute(select(models.Meta)).first() if _has_meta(conn) else None
             if meta is None:
                 raise DatabaseUnavailable(
                     f"the knowledge database at {describe(engine)} has no content yet: "
                     "run 'assistant kb load'"
+                )
+            if any(inspect(conn).has_table(name) for name in models.LEGACY_TABLES):
+                raise DatabaseUnavailable(
+                    f"the knowledge database at {describe(engine)} was loaded by an earlier "
+                    "version: run 'assistant kb load'"
                 )
             return meta.revision, _read_content(conn, meta)
     except SQLAlchemyError as error:
@@ -213,7 +248,7 @@ def read(engine: Engine) -> tuple[int, Knowledge]:
 
 
 def _has_meta(conn: Connection) -> bool:
-    return inspect(conn).has_table(m.Meta.__tablename__)
+    return inspect(conn).has_table(models.Meta.__tablename__)
 
 
 def _text(row: Any, name: str) -> Text | None:
@@ -221,51 +256,75 @@ def _text(row: Any, name: str) -> Text | None:
     return Text(sv, en) if sv is not None and en is not None else None
 
 
-def _all(conn: Connection, table: type, *order: Any) -> list[Any]:
-    return list(conn.execute(select(table).order_by(*order)))
+def _all(conn: Connection, table: Any) -> list[Any]:
+    """Every row of `table`, in the order the content gave them."""
+    return list(conn.execute(select(table).order_by(table.position)))
 
 
-def _grouped(rows: list[Any], key: str) -> dict[Any, list[Any]]:
+def _grouped(conn: Connection, table: Any, key: str) -> dict[Any, list[Any]]:
+    """The rows of `table` by the value of their column `key`, each group in content order."""
     groups: dict[Any, list[Any]] = defaultdict(list)
-    for row in rows:
+    for row in _all(conn, table):
         groups[getattr(row, key)].append(row)
     return groups
 
 
+class _Reader:
+    """Reads the rows that several kinds of content share (aliases, links) once."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._aliases: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
+        for a in _all(conn, models.AliasRow):
+            self._aliases[(a.owner_kind, a.owner_id, a.case_sensitive)].append(a.alias)
+        self._links = _all(conn, models.LinkRow)
+
+    def aliases(self, kind: str, owner: str, case_sensitive: bool = False) -> tuple[str, ...]:
+        return tuple(self._aliases[(kind, owner, case_sensitive)])
+
+    def links(self, column: str, owner: str) -> tuple[Link, ...]:
+        return tuple(Link(_text(x, "title"), x.url) for x in self._links if getattr(x, column) == owner)
+
+
 def _read_content(conn: Connection, meta: Any) -> Knowledge:
-    aliases = _all(conn, m.AliasRow, m.AliasRow.position)
-    alias_of: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
-    for a in aliases:
-        alias_of[(a.owner_kind, a.owner_id, a.case_sensitive)].append(a.alias)
-    links = _all(conn, m.LinkRow, m.LinkRow.position)
-    links_of = lambda column, owner: tuple(  # noqa: E731
-        Link(_text(x, "title"), x.url) for x in links if getattr(x, column) == owner)
-    members = _grouped(_all(conn, m.OrganisationMemberRow, m.OrganisationMemberRow.position),
-                       "organisation_id")
-    organisations = tuple(
+    reader = _Reader(conn)
+    page = Page(title=_text(meta, "title"), intro=_text(meta, "intro"),
+                last_updated=meta.page_last_updated)
+    return Knowledge(page, _read_projects(reader), _read_contacts(reader),
+                     _read_organisations(reader), _read_routes(conn))
+
+
+def _read_organisations(reader: _Reader) -> tuple[Organisation, ...]:
+    members = _grouped(reader.conn, models.OrganisationMemberRow, "organisation_id")
+    return tuple(
         Organisation(
-            id=o.id, name=o.name, kind=o.kind,
-            aliases=tuple(alias_of[("organisation", o.id, False)]), county=o.county_id,
-            members=tuple(x.member_id for x in members[o.id]), member_count=o.member_count,
-            members_complete=o.members_complete, description=_text(o, "description"),
-            gloss=_text(o, "gloss"), links=links_of("organisation_id", o.id))
-        for o in _all(conn, m.OrganisationRow, m.OrganisationRow.position))
-    contacts = tuple(
-        Contact(c.id, c.name, tuple(alias_of[("contact", c.id, False)]), _text(c, "role"),
+            id=o.id, name=o.name, kind=o.kind, aliases=reader.aliases("organisation", o.id),
+            county=o.county_id, members=tuple(x.member_id for x in members[o.id]),
+            member_count=o.member_count, members_complete=o.members_complete,
+            description=_text(o, "description"), gloss=_text(o, "gloss"),
+            links=reader.links("organisation_id", o.id))
+        for o in _all(reader.conn, models.OrganisationRow))
+
+
+def _read_contacts(reader: _Reader) -> tuple[Contact, ...]:
+    return tuple(
+        Contact(c.id, c.name, reader.aliases("contact", c.id), _text(c, "role"),
                 c.phone, c.email, c.status, c.stand_in_id)
-        for c in _all(conn, m.ContactRow, m.ContactRow.position))
-    order = (m.ActivityRow.position,)
-    activities = _grouped(_all(conn, m.ActivityRow, *order), "project_id")
-    periods = _grouped(_all(conn, m.PeriodRow, m.PeriodRow.position), "project_id")
-    financiers = _grouped(_all(conn, m.FinancierRow, m.FinancierRow.position), "project_id")
-    co_financiers = _grouped(_all(conn, m.CoFinancierRow, m.CoFinancierRow.position), "project_id")
-    project_contacts = _grouped(
-        _all(conn, m.ProjectContactRow, m.ProjectContactRow.position), "project_id")
-    projects = tuple(
+        for c in _all(reader.conn, models.ContactRow))
+
+
+def _read_projects(reader: _Reader) -> tuple[Project, ...]:
+    conn = reader.conn
+    activities = _grouped(conn, models.ActivityRow, "project_id")
+    periods = _grouped(conn, models.PeriodRow, "project_id")
+    financiers = _grouped(conn, models.FinancierRow, "project_id")
+    co_financiers = _grouped(conn, models.CoFinancierRow, "project_id")
+    project_contacts = _grouped(conn, models.ProjectContactRow, "project_id")
+    return tuple(
         Project(
             id=p.id, name=_text(p, "name"), short_name=p.short_name,
-            aliases=tuple(alias_of[("project", p.id, False)]),
-            case_sensitive_aliases=tuple(alias_of[("project", p.id, True)]),
+            aliases=reader.aliases("project", p.id),
+            case_sensitive_aliases=reader.aliases("project", p.id, case_sensitive=True),
             summary=_text(p, "summary"), purpose=_text(p, "purpose"),
             activities=tuple(_text(a, "text") for a in activities[p.id]),
             periods=tuple(Period(_text(x, "label"), x.start, x.end, x.precision)
@@ -281,16 +340,16 @@ def _read_content(conn: Connection, meta: Any) -> Knowledge:
             owner=p.owner_id, region=p.region_id, contact_unit=p.contact_unit_id,
             contacts=tuple(ProjectContact(c.contact_id, _text(c, "role"))
                            for c in project_contacts[p.id]),
-            links=links_of("project_id", p.id))
-        for p in _all(conn, m.ProjectRow, m.ProjectRow.position))
-    keywords = _grouped(_all(conn, m.TopicKeywordRow, m.TopicKeywordRow.position), "topic_id")
-    routes = tuple(
+            links=reader.links("project_id", p.id))
+        for p in _all(conn, models.ProjectRow))
+
+
+def _read_routes(conn: Connection) -> tuple[Route, ...]:
+    keywords = _grouped(conn, models.RouteKeywordRow, "route_id")
+    return tuple(
         Route(
-            id=t.id, label=_text(t, "label"), project=t.project_id,
-            keywords_sv=tuple(k.keyword for k in keywords[t.id] if k.language == "sv"),
-            keywords_en=tuple(k.keyword for k in keywords[t.id] if k.language == "en"),
-            contact=t.contact_id, note=_text(t, "note"))
-        for t in _all(conn, m.TopicRow, m.TopicRow.position))
-    page = Page(title=_text(meta, "title"), intro=_text(meta, "intro"),
-                last_updated=meta.page_last_updated)
-    return Knowledge(page, projects, contacts, organisations, routes)
+            id=r.id, label=_text(r, "label"), project=r.project_id,
+            keywords_sv=tuple(k.keyword for k in keywords[r.id] if k.language == "sv"),
+            keywords_en=tuple(k.keyword for k in keywords[r.id] if k.language == "en"),
+            contact=r.contact_id, note=_text(r, "note"))
+        for r in _all(conn, models.RouteRow))

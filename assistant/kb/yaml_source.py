@@ -5,11 +5,13 @@ Every problem is collected (not just the first), so staff can fix a file in one 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
-from assistant.kb.consistency import check_consistency
+from assistant.kb.consistency import Origin, Origins, check_consistency
 from assistant.kb.content import (
     Budget,
     Contact,
@@ -40,11 +42,10 @@ def read_knowledge(folder: Path) -> Knowledge:
     documents = [_parse(path, folder, problems) for path in sorted(folder.rglob("*.yml"))]
 
     page: Page | None = None
-    projects: list[Project] = []
-    contacts: list[Contact] = []
-    organisations: list[Organisation] = []
-    routes: list[Route] = []
-    project_files: dict[str, str] = {}
+    projects: list[tuple[Project, Origin]] = []
+    contacts: list[tuple[Contact, Origin]] = []
+    organisations: list[tuple[Organisation, Origin]] = []
+    routes: list[tuple[Route, Origin]] = []
     for doc in documents:
         if doc is None or not doc.is_mapping():
             continue
@@ -54,11 +55,10 @@ def read_knowledge(folder: Path) -> Knowledge:
         if not doc.child("project").missing():
             project = _project(doc.child("project"))
             if project:
-                projects.append(project)
-                project_files[project.id] = doc.file
-        contacts += [c for c in map(_contact, doc.items("contacts", False)) if c]
-        organisations += [o for o in map(_organisation, doc.items("organisations", False)) if o]
-        routes += [r for r in map(_route, doc.items("routes", False)) if r]
+                projects.append((project, Origin(doc.file, "project")))
+        contacts += _listed(doc, "contacts", _contact)
+        organisations += _listed(doc, "organisations", _organisation)
+        routes += _listed(doc, "routes", _route)
 
     if page is None and not problems:
         problems.append(Problem(str(folder), "", "no file has a 'page:' section"))
@@ -66,15 +66,34 @@ def read_knowledge(folder: Path) -> Knowledge:
         raise KnowledgeError(problems)
     knowledge = Knowledge(
         page=page,  # type: ignore[arg-type]  # checked above
-        projects=tuple(projects),
-        contacts=tuple(contacts),
-        organisations=tuple(organisations),
-        routes=tuple(routes),
+        projects=tuple(item for item, _ in projects),
+        contacts=tuple(item for item, _ in contacts),
+        organisations=tuple(item for item, _ in organisations),
+        routes=tuple(item for item, _ in routes),
     )
-    problems = check_consistency(knowledge, project_files)
+    origins = Origins(
+        organisations=tuple(origin for _, origin in organisations),
+        contacts=tuple(origin for _, origin in contacts),
+        projects=tuple(origin for _, origin in projects),
+        routes=tuple(origin for _, origin in routes),
+    )
+    problems = check_consistency(knowledge, origins)
     if problems:
         raise KnowledgeError(problems)
     return knowledge
+
+
+Item = TypeVar("Item", Contact, Organisation, Route)
+
+
+def _listed(doc: Node, section: str, read: Callable[[Node], Item | None]) -> list[tuple[Item, Origin]]:
+    """The valid items of a list section, each with where it stands in the file."""
+    found = []
+    for i, node in enumerate(doc.items(section, False)):
+        item = read(node)
+        if item:
+            found.append((item, Origin(doc.file, f"{section}[{i}] ({item.id})")))
+    return found
 
 
 def _parse(path: Path, folder: Path, problems: list[Problem]) -> Node | None:

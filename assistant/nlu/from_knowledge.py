@@ -31,10 +31,11 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def render(knowledge: Knowledge, occupations: Iterable[Occupation]) -> str:
+    names = list(knowledge.names())
     tables = {
-        "project": (a for p in knowledge.projects for a in (*p.aliases, *p.case_sensitive_aliases)),
-        "person": (a for c in knowledge.contacts for a in (c.name, *c.aliases)),
-        "organisation": (a for o in knowledge.organisations for a in (o.name, *o.aliases)),
+        "project": (n.text for n in names if n.kind == "project" and n.alias),
+        "person": (n.text for n in names if n.kind == "contact"),
+        "organisation": (n.text for n in names if n.kind == "organisation"),
         "occupation": (form for o in occupations for form in o.forms()),
     }
     blocks = [_block("lookup", name, _unique(values)) for name, values in tables.items()]

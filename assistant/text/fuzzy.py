@@ -38,7 +38,6 @@ def allowed_typos(name: str) -> int:
 @dataclass(frozen=True)
 class Hit:
     key: str  # what was found (a project id, a contact id …)
-    alias: str
     start: int  # token position in the text
     end: int
     typos: int
@@ -47,7 +46,6 @@ class Hit:
 @dataclass(frozen=True)
 class _Entry:
     key: str
-    alias: str
     joined: str
     length: int
 
@@ -60,7 +58,7 @@ class NameFinder:
         for key, alias in names:
             alias_tokens = tokens(alias)
             if alias_tokens:
-                self._entries.append(_Entry(key, alias, "".join(alias_tokens), len(alias_tokens)))
+                self._entries.append(_Entry(key, "".join(alias_tokens), len(alias_tokens)))
 
     def find(self, text: str) -> list[Hit]:
         """Every non-overlapping hit, best (fewest typos, longest) first for each place."""
@@ -73,7 +71,7 @@ class NameFinder:
                     window = words[start : start + size]
                     typos = _best_distance(window, entry.joined, limit)
                     if typos <= limit:
-                        candidates.append(Hit(entry.key, entry.alias, start, start + size, typos))
+                        candidates.append(Hit(entry.key, start, start + size, typos))
         candidates.sort(key=lambda h: (h.typos, -(h.end - h.start), h.start))
         chosen: list[Hit] = []
         for hit in candidates:

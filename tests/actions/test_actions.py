@@ -11,9 +11,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
-from actions import conversation_actions as ca
-from actions import runtime
+from actions import conversation_actions, runtime
 from assistant.config import ROOT
+from assistant.dialogue.handlers import HANDLERS
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +33,7 @@ def tracker(text: str, intent: str, entities: list[dict[str, Any]] | None = None
     )
 
 
-def run(action: ca.ConversationAction, t: Tracker) -> tuple[list[dict], list[dict]]:
+def run(action: conversation_actions.ConversationAction, t: Tracker) -> tuple[list[dict], list[dict]]:
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, t, {}))
     return dispatcher.messages, events
@@ -48,48 +48,54 @@ def slot(events: list[dict], name: str) -> Any:
 
 
 # (action, language, message, entities, slots, words the reply must hold)
+# The project each reply remembers (the `project` slot), where it remembers one.
+REMEMBERED = {
+    ("ActionProjectInfo", "sv"): "shimr", ("ActionProjectInfo", "en"): "medskapande",
+    ("ActionContactForNeed", "sv"): "move-up-north", ("ActionContactForNeed", "en"): "shimr",
+    ("ActionPersonInfo", "sv"): "move-up-north", ("ActionPersonInfo", "en"): "medskapande",
+}
 CASES = [
-    (ca.ActionGreet, "sv", "hej", [], {}, ["Hej!", "SHiMR", "Move Up North"]),
-    (ca.ActionGreet, "en", "hello", [], {}, ["Hi!", "SHiMR", "Move Up North"]),
-    (ca.ActionGoodbye, "sv", "hej då", [], {}, ["Hej då"]),
-    (ca.ActionGoodbye, "en", "bye bye", [], {}, ["Goodbye"]),
-    (ca.ActionThank, "sv", "tack så mycket", [], {}, ["Varsågod"]),
-    (ca.ActionThank, "en", "thank you", [], {}, ["You're welcome"]),
-    (ca.ActionBotChallenge, "sv", "är du en robot?", [], {}, ["chattrobot"]),
-    (ca.ActionBotChallenge, "en", "are you a bot?", [], {}, ["chatbot"]),
-    (ca.ActionCapabilities, "sv", "vad kan du hjälpa till med?", [], {}, ["13 februari 2024"]),
-    (ca.ActionCapabilities, "en", "what can you do?", [], {}, ["13 February 2024"]),
-    (ca.ActionAffirm, "sv", "ja tack", [], {"project": "shimr", "offer": "contact"},
+    (conversation_actions.ActionGreet, "sv", "hej", [], {}, ["Hej!", "SHiMR", "Move Up North"]),
+    (conversation_actions.ActionGreet, "en", "hello", [], {}, ["Hi!", "SHiMR", "Move Up North"]),
+    (conversation_actions.ActionGoodbye, "sv", "hej då", [], {}, ["Hej då"]),
+    (conversation_actions.ActionGoodbye, "en", "bye bye", [], {}, ["Goodbye"]),
+    (conversation_actions.ActionThank, "sv", "tack så mycket", [], {}, ["Varsågod"]),
+    (conversation_actions.ActionThank, "en", "thank you", [], {}, ["You're welcome"]),
+    (conversation_actions.ActionBotChallenge, "sv", "är du en robot?", [], {}, ["chattrobot"]),
+    (conversation_actions.ActionBotChallenge, "en", "are you a bot?", [], {}, ["chatbot"]),
+    (conversation_actions.ActionCapabilities, "sv", "vad kan du hjälpa till med?", [], {}, ["13 februari 2024"]),
+    (conversation_actions.ActionCapabilities, "en", "what can you do?", [], {}, ["13 February 2024"]),
+    (conversation_actions.ActionAffirm, "sv", "ja tack", [], {"project": "shimr", "offer": "contact"},
      ["Aleksandra Simanovskaya", "0953-140 61"]),
-    (ca.ActionAffirm, "en", "yes please", [], {"project": "move-up-north", "offer": "contact"},
+    (conversation_actions.ActionAffirm, "en", "yes please", [], {"project": "move-up-north", "offer": "contact"},
      ["Wolfgang Mehl", "0953-14039"]),
-    (ca.ActionDeny, "sv", "nej tack", [], {}, ["Okej"]),
-    (ca.ActionDeny, "en", "no thanks", [], {}, ["Okay"]),
-    (ca.ActionSwitchLanguage, "en", "can we speak English?", [{"entity": "language", "value": "en"}],
+    (conversation_actions.ActionDeny, "sv", "nej tack", [], {}, ["Okej"]),
+    (conversation_actions.ActionDeny, "en", "no thanks", [], {}, ["Okay"]),
+    (conversation_actions.ActionSwitchLanguage, "en", "can we speak English?", [{"entity": "language", "value": "en"}],
      {"language": "sv"}, ["English"]),
-    (ca.ActionSwitchLanguage, "sv", "på svenska tack", [{"entity": "language", "value": "sv"}],
+    (conversation_actions.ActionSwitchLanguage, "sv", "på svenska tack", [{"entity": "language", "value": "sv"}],
      {"language": "en"}, ["svenska"]),
-    (ca.ActionListProjects, "sv", "vilka projekt finns?", [], {}, ["pågår inte längre", "pågår enligt sidan"]),
-    (ca.ActionListProjects, "en", "which projects are there?", [], {}, ["no longer running", "running, according to the page"]),
-    (ca.ActionProjectInfo, "sv", "vem finansierar SHiMR:s workshops?",
+    (conversation_actions.ActionListProjects, "sv", "vilka projekt finns?", [], {}, ["pågår inte längre", "pågår enligt sidan"]),
+    (conversation_actions.ActionListProjects, "en", "which projects are there?", [], {}, ["no longer running", "running, according to the page"]),
+    (conversation_actions.ActionProjectInfo, "sv", "vem finansierar SHiMR:s workshops?",
      [{"entity": "project", "value": "shimr"}, {"entity": "attribute", "value": "funding"}], {},
      ["ERUF", "Region Norrbotten"]),
-    (ca.ActionProjectInfo, "en", "when does it end?", [{"entity": "attribute", "value": "period"}],
+    (conversation_actions.ActionProjectInfo, "en", "when does it end?", [{"entity": "attribute", "value": "period"}],
      {"project": "medskapande"}, ["31 August 2024", "is no longer running"]),
-    (ca.ActionContactForNeed, "sv", "Vem kontaktar jag om rekrytering?",
+    (conversation_actions.ActionContactForNeed, "sv", "Vem kontaktar jag om rekrytering?",
      [{"entity": "need", "value": "recruitment"}], {}, ["Wolfgang Mehl", "0953-14039", "wolfgang.mehl@mala.se"]),
-    (ca.ActionContactForNeed, "en", "I need advice to grow my company sustainably", [], {},
+    (conversation_actions.ActionContactForNeed, "en", "I need advice to grow my company sustainably", [], {},
      ["Aleksandra Simanovskaya", "aleksandra.simanovskaya@mala.se"]),
-    (ca.ActionPersonInfo, "sv", "vem är Wolfgang?", [{"entity": "person", "value": "Wolfgang Mehl"}], {},
+    (conversation_actions.ActionPersonInfo, "sv", "vem är Wolfgang?", [{"entity": "person", "value": "Wolfgang Mehl"}], {},
      ["Wolfgang Mehl", "kontakt för arbetsgivare"]),
-    (ca.ActionPersonInfo, "en", "who is Sandor?", [{"entity": "person", "value": "Sandor Lindström"}], {},
+    (conversation_actions.ActionPersonInfo, "en", "who is Sandor?", [{"entity": "person", "value": "Sandor Lindström"}], {},
      ["Sandor Lindström", "acting rural development officer"]),
-    (ca.ActionOrganisationInfo, "sv", "vad är Region 10?", [{"entity": "organisation", "value": "region-10"}],
+    (conversation_actions.ActionOrganisationInfo, "sv", "vad är Region 10?", [{"entity": "organisation", "value": "region-10"}],
      {}, ["Arjeplog", "Västerbottens län"]),
-    (ca.ActionOrganisationInfo, "en", "what is Tillväxtverket?", [], {},
+    (conversation_actions.ActionOrganisationInfo, "en", "what is Tillväxtverket?", [], {},
      ["Swedish Agency for Economic and Regional Growth"]),
-    (ca.ActionFallback, "sv", "när hämtas soporna?", [], {}, ["Det kan jag tyvärr inte svara på"]),
-    (ca.ActionFallback, "en", "what's the weather like?", [], {}, ["Sorry, I can't answer that"]),
+    (conversation_actions.ActionFallback, "sv", "när hämtas soporna?", [], {}, ["Det kan jag tyvärr inte svara på"]),
+    (conversation_actions.ActionFallback, "en", "what's the weather like?", [], {}, ["Sorry, I can't answer that"]),
 ]
 
 
@@ -100,14 +106,20 @@ def test_action_answers_in_the_language(action, language, text, entities, slots,
     reply = text_of(messages)
     for words in expected:
         assert words in reply, f"{words!r} not in {reply!r}"
-    assert slot(events, "language") == language
-    assert all(isinstance(e, dict) for e in events)
+    remembered = REMEMBERED.get((action.__name__, language))
+    assert events == [SlotSet("language", language), SlotSet("offer", None),
+                      *([SlotSet("project", remembered)] if remembered else [])]
 
 
 def test_every_action_is_tested_in_both_languages() -> None:
     tested = {(c[0], c[1]) for c in CASES}
-    for action in ca.ConversationAction.__subclasses__():
+    for action in conversation_actions.ConversationAction.__subclasses__():
         assert {(action, "sv"), (action, "en")} <= tested, action.__name__
+
+
+def test_every_action_names_a_registered_handler_and_every_handler_has_an_action() -> None:
+    named = [action.handler for action in conversation_actions.ConversationAction.__subclasses__()]
+    assert sorted(named) == sorted(HANDLERS)
 
 
 def test_the_domain_lists_exactly_the_registered_actions() -> None:
@@ -120,24 +132,24 @@ def test_the_domain_lists_exactly_the_registered_actions() -> None:
 def test_a_quick_reply_payload_is_not_read_as_words() -> None:
     t = tracker('/ask_contact_for_need{"need": "business_advice"}', "ask_contact_for_need",
                 [{"entity": "need", "value": "business_advice"}], language="sv")
-    messages, _ = run(ca.ActionContactForNeed(), t)
+    messages, _ = run(conversation_actions.ActionContactForNeed(), t)
     assert "Aleksandra Simanovskaya" in text_of(messages) and "hänvisar sidan" in text_of(messages)
 
 
 def test_quick_replies_are_sent_as_buttons() -> None:
-    messages, _ = run(ca.ActionGreet(), tracker("hej", "greet"))
+    messages, _ = run(conversation_actions.ActionGreet(), tracker("hej", "greet"))
     assert [b["payload"] for b in messages[0]["buttons"]] == [
         "/list_projects", '/ask_contact_for_need{"need": "recruitment"}',
         '/ask_contact_for_need{"need": "business_advice"}']
 
 
 def test_page_language_from_the_widget_metadata() -> None:
-    messages, events = run(ca.ActionGreet(), tracker("/greet", "greet", metadata={"language": "en"}))
+    messages, events = run(conversation_actions.ActionGreet(), tracker("/greet", "greet", metadata={"language": "en"}))
     assert slot(events, "language") == "en" and text_of(messages).startswith("Hi!")
 
 
 def test_the_project_in_context_is_remembered() -> None:
-    _, events = run(ca.ActionProjectInfo(), tracker("vad är SHiMR?", "ask_project"))
+    _, events = run(conversation_actions.ActionProjectInfo(), tracker("vad är SHiMR?", "ask_project"))
     assert slot(events, "project") == "shimr" and slot(events, "offer") == "contact"
     assert SlotSet("project", "shimr") in events
 
@@ -147,9 +159,9 @@ def test_a_crashing_action_still_answers_politely(monkeypatch) -> None:
         raise RuntimeError("action server bug")
 
     monkeypatch.setattr(runtime, "conversation", broken)
-    messages, _ = run(ca.ActionProjectInfo(), tracker("who funds SHiMR?", "ask_project", language="en"))
+    messages, _ = run(conversation_actions.ActionProjectInfo(), tracker("who funds SHiMR?", "ask_project", language="en"))
     assert text_of(messages).startswith("Sorry, something went wrong on my side")
-    messages, _ = run(ca.ActionProjectInfo(), tracker("vem finansierar SHiMR?", "ask_project", language="sv"))
+    messages, _ = run(conversation_actions.ActionProjectInfo(), tracker("vem finansierar SHiMR?", "ask_project", language="sv"))
     assert text_of(messages).startswith("Förlåt, något gick fel hos mig")
 
 
@@ -173,7 +185,7 @@ def test_actions_do_not_block_the_event_loop(monkeypatch, conversation) -> None:
         finished: list[str] = []
 
         async def one(text: str) -> None:
-            await ca.ActionThank().run(CollectingDispatcher(), tracker(text, "thank"), {})
+            await conversation_actions.ActionThank().run(CollectingDispatcher(), tracker(text, "thank"), {})
             finished.append(text)
 
         slow = asyncio.create_task(one("slow"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from assistant.dialogue.conversation import Conversation, Turn
+from assistant.dialogue.conversation import Conversation
 from assistant.dialogue.replies import Reply
+from assistant.dialogue.turn import Turn
 
 
 class Chat:
@@ -14,12 +15,17 @@ class Chat:
         self.page_language = page_language
         self.slots: dict[str, object] = {}
 
-    def say(self, intent: str, text: str = "", **entities: Sequence[str] | str) -> Reply:
+    def say(self, handler: str, text: str = "", **entities: Sequence[str] | str) -> Reply:
         found: Mapping[str, Sequence[str]] = {
             k: [v] if isinstance(v, str) else list(v) for k, v in entities.items()}
         reply = self.conversation.respond(Turn(
-            intent=intent, text=text, entities=found, page_language=self.page_language,
+            handler=handler, text=text, entities=found, page_language=self.page_language,
             language=self.slots.get("language"), project=self.slots.get("project"),
             offer=self.slots.get("offer")))
         self.slots.update(reply.slots)
         return reply
+
+
+def text_of(reply: Reply) -> str:
+    """All the reply's messages as one text."""
+    return "\n".join(m.text for m in reply.messages)

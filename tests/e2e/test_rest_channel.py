@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from assistant.kb.query import names_in
+from assistant import config
 from assistant.language import LanguageDetector
 from tests.e2e.cases import cases
 from tests.e2e.rest import ask
@@ -17,7 +17,7 @@ CASES = cases()
 
 @pytest.fixture(scope="module")
 def detector(knowledge) -> LanguageDetector:
-    return LanguageDetector(names_in(knowledge))
+    return LanguageDetector.for_knowledge(knowledge)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -55,7 +55,7 @@ def test_the_http_api_is_off_without_a_token(running_assistant) -> None:
 
 
 @pytest.mark.parametrize(("origin", "allowed"), [
-    ("http://localhost:8080", True),
+    (config.web_url(), True),
     ("http://evil.example", False),
 ])
 def test_cors_allows_only_the_configured_origins(running_assistant, origin, allowed) -> None:

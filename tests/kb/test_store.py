@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, inspect, select, text
 
 from assistant.cli import main
-from assistant.kb import models as m
-from assistant.kb import store
+from assistant.kb import models, store
 from assistant.kb.service import KnowledgeBase
 from assistant.kb.yaml_source import read_knowledge
 from tests.kb.test_validation import broken_copy
@@ -18,7 +17,7 @@ from tests.kb.test_validation import broken_copy
 def row_counts(engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {t.__tablename__: conn.execute(select(func.count()).select_from(t)).scalar()
-                for t in m.CONTENT_TABLES}
+                for t in models.CONTENT_TABLES}
 
 
 def test_round_trip_gives_back_the_same_knowledge(engine, knowledge) -> None:
@@ -31,11 +30,11 @@ def test_loading_twice_changes_nothing(engine, knowledge) -> None:
     store.load(engine, knowledge)
     counts = row_counts(engine)
     with engine.connect() as conn:
-        loaded_at = conn.execute(select(m.Meta.loaded_at)).scalar()
+        loaded_at = conn.execute(select(models.Meta.loaded_at)).scalar()
     assert store.load(engine, knowledge) == (False, 1)
     assert row_counts(engine) == counts
     with engine.connect() as conn:
-        assert conn.execute(select(m.Meta.loaded_at)).scalar() == loaded_at
+        assert conn.execute(select(models.Meta.loaded_at)).scalar() == loaded_at
 
 
 def test_changed_content_replaces_the_old(engine, knowledge, tmp_path) -> None:
@@ -55,7 +54,7 @@ def test_a_failure_mid_load_leaves_the_old_content(engine, knowledge, tmp_path, 
     real_rows = store._rows
 
     def fail_on_links(table, rows, conn):  # after projects, contacts … are already written
-        if table is m.LinkRow:
+        if table is models.LinkRow:
             raise RuntimeError("disk full (injected)")
         real_rows(table, rows, conn)
 
@@ -64,6 +63,27 @@ def test_a_failure_mid_load_leaves_the_old_content(engine, knowledge, tmp_path, 
         store.load(engine, new)
     monkeypatch.undo()
     assert store.read(engine) == before
+
+
+def test_a_database_of_the_earlier_layout_is_upgraded_by_a_load(engine, knowledge) -> None:
+    """Before routes were called routes, they were stored in kb_topics (with foreign keys to
+    the projects and contacts a load deletes): a load drops those tables and writes the content."""
+    store.load(engine, knowledge)
+    with engine.begin() as conn:
+        conn.execute(text("create table kb_topics (id varchar(64) primary key, "
+                          "project_id varchar(64) not null references kb_projects (id), "
+                          "contact_id varchar(64) references kb_contacts (id))"))
+        conn.execute(text("create table kb_topic_keywords (id integer primary key, "
+                          "topic_id varchar(64) not null references kb_topics (id))"))
+        conn.execute(text("insert into kb_topics values ('recruitment', 'move-up-north', 'wolfgang-mehl')"))
+        conn.execute(text("insert into kb_topic_keywords values (1, 'recruitment')"))
+        conn.execute(delete(models.RouteKeywordRow))
+        conn.execute(delete(models.RouteRow))
+    with pytest.raises(store.DatabaseUnavailable, match="loaded by an earlier version: run 'assistant kb load'"):
+        store.read(engine)
+    assert store.load(engine, knowledge) == (True, 2)  # same content, but its routes were missing
+    assert store.read(engine) == (2, knowledge)
+    assert not {"kb_topics", "kb_topic_keywords"} & set(inspect(engine).get_table_names())
 
 
 def test_reading_an_empty_database_says_what_to_do(engine) -> None:

@@ -75,6 +75,22 @@ def test_bad_content_is_rejected_clearly(tmp_path, fault, file, old, new, expect
         assert words in message, f"{fault}: {words!r} not in:\n{message}"
 
 
+def test_messages_name_the_file_the_item_came_from(tmp_path) -> None:
+    """Not a fixed 'knowledge/contacts.yml': staff may name and split the files as they like."""
+    folder = broken_copy(tmp_path, "contacts.yml", "stand_in: sandor-lindstrom", "stand_in: sandor")
+    (folder / "contacts.yml").rename(folder / "people.yml")
+    text = (folder / "routing.yml").read_text(encoding="utf-8")
+    (folder / "routing.yml").write_text(text.replace("project: shimr", "project: shimer", 1),
+                                        encoding="utf-8")
+    (folder / "routing.yml").rename(folder / "needs.yml")
+    with pytest.raises(KnowledgeError) as caught:
+        read_knowledge(folder)
+    assert [str(p) for p in caught.value.problems] == [
+        "knowledge/people.yml: contacts[1] (maria-i-larsson).stand_in: unknown contact 'sandor'",
+        "knowledge/needs.yml: routes[3] (business_advice).project: unknown project 'shimer'",
+    ]
+
+
 def test_all_problems_are_reported_at_once(tmp_path) -> None:
     folder = broken_copy(tmp_path, "contacts.yml", "phone: 0953-140 61", "phone: abc")
     text = (folder / "contacts.yml").read_text(encoding="utf-8")

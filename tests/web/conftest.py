@@ -8,8 +8,8 @@ Three kinds of server:
 - `site`: web/serve.py in this process on a free port (no bot needed);
 - `fake_bot`: tests/web/fake_bot.py, a scripted socket.io bot, for the
   widget's behaviour and safety (the real bot never sends raw HTML);
-- `rasa_stack`: the real assistant (Rasa on 5005, actions on 5055, the page
-  on 8080), started once per test session by tests/conftest.py.
+- `rasa_stack`: the real assistant (Rasa, the action server and the page on
+  the ports of assistant/config.py), started once per test session by tests/conftest.py.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import pytest
 import socketio
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
+from assistant import config
 from assistant.serve import Running, Service
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +49,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PAGE_BOT_URL = "http://localhost:5005"  # the data-server the pages are shipped with
-RASA_URL = "http://127.0.0.1:5005/"
+RASA_URL = f"{config.rasa_url()}/"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
@@ -99,13 +100,13 @@ def fake_bot() -> Iterator[FakeBot]:
 
 @pytest.fixture(scope="session")
 def rasa_stack(running_assistant: str) -> Iterator[str]:
-    """The real assistant with its page on 8080 (started once per session by the shared
+    """The real assistant with its page (started once per session by the shared
     `running_assistant` fixture); fails at once if socket.io replies never arrive."""
     # In a thread: Playwright's sync API may already run an event loop in this one.
     with ThreadPoolExecutor(1) as pool:
         if not pool.submit(asyncio.run, bot_answers_over_socketio(RASA_URL)).result():
             pytest.fail(SOCKETIO_SILENT)
-    yield "http://localhost:8080"
+    yield config.web_url()
 
 
 SOCKETIO_SILENT = (

@@ -10,9 +10,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.web.conftest import ROOT, WEB_DIR
+from tests.conftest import SOURCE_PAGE
+from tests.web.conftest import WEB_DIR
 
-SOURCE = (ROOT.parent / "shared" / "source" / "pagaende-projekt.txt").read_text(encoding="utf-8")
+SOURCE = SOURCE_PAGE.read_text(encoding="utf-8")
 
 
 def fetch(url: str) -> tuple[int, Message, str]:

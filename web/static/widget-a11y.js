@@ -134,153 +134,185 @@
     });
   }
 
-  function enhance(host, texts) {
-    // The live region sits beside React's mount point, which React owns.
+  /** A visually hidden live region beside React's mount point (which React owns). */
+  function createLiveRegion(host, texts) {
     var liveRegion = document.createElement("div");
     liveRegion.className = "mala-visually-hidden";
     setAttrs(liveRegion, { role: "log", "aria-live": "polite", "aria-label": texts.announce });
     host.appendChild(liveRegion);
+    return liveRegion;
+  }
 
-    var knownContainer = null;
-    var announced = 0; // how many bot messages have been announced (or were history)
-    var wasOpen = false;
-    var focusFieldPending = false;
-
-    function announce(text) {
-      var p = document.createElement("p");
-      p.textContent = texts.botSays + " " + text;
-      liveRegion.appendChild(p);
-      while (liveRegion.children.length > ANNOUNCE_KEEP) liveRegion.removeChild(liveRegion.firstChild);
+  /** Say a bot message through the live region, keeping only the last few. */
+  function announce(state, text) {
+    var p = document.createElement("p");
+    p.textContent = state.texts.botSays + " " + text;
+    state.liveRegion.appendChild(p);
+    while (state.liveRegion.children.length > ANNOUNCE_KEEP) {
+      state.liveRegion.removeChild(state.liveRegion.firstChild);
     }
+  }
 
-    // Runs on every change: React may reuse or re-render message elements, so
-    // nothing is assumed to be done once. Both steps are idempotent.
-    function processMessages(container) {
-      var botMessages = container.querySelectorAll(".rw-response .rw-message-text");
-      botMessages.forEach(function (msg) {
-        sanitizeLinks(msg);
-        linkify(msg);
-      });
-      if (container !== knownContainer) {
-        // First sight (chat opened, or restored after a reload): history, not news.
-        knownContainer = container;
-        announced = botMessages.length;
-        return;
-      }
-      for (; announced < botMessages.length; announced++) {
-        var text = botMessages[announced].textContent.trim();
-        if (text) announce(text);
-      }
-    }
-
-    function fixUp() {
-      var widget = host.querySelector(".rw-widget-container");
-      if (!widget) return;
-      var open = widget.classList.contains("rw-chat-open");
-      var dialog = host.querySelector(".rw-conversation-container");
-      var launcher = host.querySelector(".rw-launcher");
-
-      setAttrs(launcher, { "aria-label": open ? texts.close : texts.open, "aria-expanded": String(open) });
-      if (launcher && open) launcher.setAttribute("aria-controls", "mala-chat-dialog");
-      else if (launcher) launcher.removeAttribute("aria-controls"); // no such element while closed
-      host.querySelectorAll(".rw-launcher img, .rw-close-button img, .rw-toggle-fullscreen-button img")
-        .forEach(function (img) { setAttrs(img, { alt: "" }); });
-
-      if (dialog) {
-        var title = dialog.querySelector(".rw-title");
-        if (title) {
-          title.id = "mala-chat-title";
-          // The widget uses <h4>; on the page it sits below the h2 sections.
-          setAttrs(title, { "aria-level": "2" });
-        }
-        setAttrs(dialog, { id: "mala-chat-dialog", role: "dialog", "aria-labelledby": "mala-chat-title" });
-        setAttrs(dialog.querySelector(".rw-close-button"), { "aria-label": texts.close, type: "button" });
-        setAttrs(dialog.querySelector(".rw-loading"), { role: "status" });
-        setAttrs(dialog.querySelector(".rw-new-message"), { "aria-label": texts.input });
-        setAttrs(dialog.querySelector(".rw-send"), { "aria-label": texts.send });
-        setAttrs(dialog.querySelector(".rw-send svg"), { "aria-hidden": "true", focusable: "false" });
-        var messages = dialog.querySelector(".rw-messages-container");
-        if (messages) {
-          // Scrollable, so it must be reachable by keyboard to scroll it.
-          setAttrs(messages, { role: "region", "aria-label": texts.log, tabindex: "0" });
-          processMessages(messages);
-        }
-        dialog.querySelectorAll("div.rw-reply").forEach(function (reply) {
-          setAttrs(reply, { role: "button", tabindex: "0" });
-        });
-      } else {
-        knownContainer = null;
-      }
-      // Opening should put the caret in the message field. The widget tries, but the field is
-      // disabled until the bot's socket connects (slow on a busy server), so try again then.
-      if (open && !wasOpen) focusFieldPending = true;
-      if (!open) focusFieldPending = false;
-      var field = dialog && dialog.querySelector(".rw-new-message");
-      if (focusFieldPending && field && !field.disabled) {
-        focusFieldPending = false;
-        var active = document.activeElement;
-        if (!active || active === document.body || active === launcher) field.focus();
-      }
-      // Closing unmounts the focused element; give focus back to the launcher.
-      if (wasOpen && !open && launcher && (!document.activeElement || document.activeElement === document.body)) {
-        launcher.focus();
-      }
-      wasOpen = open;
-    }
-
-    /**
-     * On small screens (and at high zoom) the open chat covers the whole page,
-     * so Tab must not wander to page links hidden behind it: keep it inside.
-     */
-    function trapTab(event) {
-      var dialog = host.querySelector(".rw-conversation-container");
-      if (!dialog || dialog.getBoundingClientRect().width < window.innerWidth - 1) return;
-      var focusable = Array.prototype.filter.call(
-        dialog.querySelectorAll("button, textarea, a[href], [tabindex='0']"),
-        function (el) { return !el.disabled && visible(el); }
-      );
-      if (!focusable.length) return;
-      var first = focusable[0];
-      var last = focusable[focusable.length - 1];
-      var inside = dialog.contains(document.activeElement);
-      if (event.shiftKey && (document.activeElement === first || !inside)) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
-        event.preventDefault();
-        first.focus();
-      }
-    }
-
-    host.addEventListener("keydown", function (event) {
-      var target = event.target;
-      if (event.key === "Tab") {
-        trapTab(event);
-      } else if ((event.key === "Enter" || event.key === " ") && target.matches && target.matches("div.rw-reply")) {
-        // Quick replies are <div onClick>: make Enter and Space press them.
-        event.preventDefault();
-        target.click();
-      } else if (event.key === "Escape" && host.querySelector(".rw-chat-open")) {
-        var launcher = host.querySelector(".rw-launcher");
-        var close = host.querySelector(".rw-close-button");
-        // On small screens the launcher is hidden while open; use the header's close button.
-        (visible(launcher) ? launcher : close || launcher).click();
-        setTimeout(function () {
-          var l = host.querySelector(".rw-launcher");
-          if (l) l.focus();
-        }, 0);
-      }
+  /**
+   * Make the bot messages safe and linked, and announce the new ones. Runs on every change:
+   * React may reuse or re-render message elements, so nothing is assumed to be done once.
+   * Both steps are idempotent.
+   */
+  function processMessages(state, container) {
+    var botMessages = container.querySelectorAll(".rw-response .rw-message-text");
+    botMessages.forEach(function (msg) {
+      sanitizeLinks(msg);
+      linkify(msg);
     });
+    if (container !== state.knownContainer) {
+      // First sight (chat opened, or restored after a reload): history, not news.
+      state.knownContainer = container;
+      state.announced = botMessages.length;
+      return;
+    }
+    for (; state.announced < botMessages.length; state.announced++) {
+      var text = botMessages[state.announced].textContent.trim();
+      if (text) announce(state, text);
+    }
+  }
 
+  /** The launcher's name and state, and empty alt texts on the widget's icon images. */
+  function labelLauncher(host, launcher, open, texts) {
+    setAttrs(launcher, { "aria-label": open ? texts.close : texts.open, "aria-expanded": String(open) });
+    if (launcher && open) launcher.setAttribute("aria-controls", "mala-chat-dialog");
+    else if (launcher) launcher.removeAttribute("aria-controls"); // no such element while closed
+    host.querySelectorAll(".rw-launcher img, .rw-close-button img, .rw-toggle-fullscreen-button img")
+      .forEach(function (img) { setAttrs(img, { alt: "" }); });
+  }
+
+  /** The open chat as a named dialog: its title, buttons, field, message log and quick replies. */
+  function labelDialog(state, dialog) {
+    var texts = state.texts;
+    var title = dialog.querySelector(".rw-title");
+    if (title) {
+      title.id = "mala-chat-title";
+      // The widget uses <h4>; on the page it sits below the h2 sections.
+      setAttrs(title, { "aria-level": "2" });
+    }
+    setAttrs(dialog, { id: "mala-chat-dialog", role: "dialog", "aria-labelledby": "mala-chat-title" });
+    setAttrs(dialog.querySelector(".rw-close-button"), { "aria-label": texts.close, type: "button" });
+    setAttrs(dialog.querySelector(".rw-loading"), { role: "status" });
+    setAttrs(dialog.querySelector(".rw-new-message"), { "aria-label": texts.input });
+    setAttrs(dialog.querySelector(".rw-send"), { "aria-label": texts.send });
+    setAttrs(dialog.querySelector(".rw-send svg"), { "aria-hidden": "true", focusable: "false" });
+    var messages = dialog.querySelector(".rw-messages-container");
+    if (messages) {
+      // Scrollable, so it must be reachable by keyboard to scroll it.
+      setAttrs(messages, { role: "region", "aria-label": texts.log, tabindex: "0" });
+      processMessages(state, messages);
+    }
+    dialog.querySelectorAll("div.rw-reply").forEach(function (reply) {
+      setAttrs(reply, { role: "button", tabindex: "0" });
+    });
+  }
+
+  /** Caret into the message field on opening; focus back to the launcher on closing. */
+  function moveFocus(state, dialog, launcher, open) {
+    // The widget tries to focus the field, but it is disabled until the bot's socket
+    // connects (slow on a busy server), so try again then.
+    if (open && !state.wasOpen) state.focusFieldPending = true;
+    if (!open) state.focusFieldPending = false;
+    var field = dialog && dialog.querySelector(".rw-new-message");
+    if (state.focusFieldPending && field && !field.disabled) {
+      state.focusFieldPending = false;
+      var active = document.activeElement;
+      if (!active || active === document.body || active === launcher) field.focus();
+    }
+    // Closing unmounts the focused element; give focus back to the launcher.
+    if (state.wasOpen && !open && launcher && (!document.activeElement || document.activeElement === document.body)) {
+      launcher.focus();
+    }
+    state.wasOpen = open;
+  }
+
+  /** Bring the widget's current DOM up to date (runs on every change the observer sees). */
+  function fixUp(state) {
+    var host = state.host;
+    var widget = host.querySelector(".rw-widget-container");
+    if (!widget) return;
+    var open = widget.classList.contains("rw-chat-open");
+    var dialog = host.querySelector(".rw-conversation-container");
+    var launcher = host.querySelector(".rw-launcher");
+    labelLauncher(host, launcher, open, state.texts);
+    if (dialog) labelDialog(state, dialog);
+    else state.knownContainer = null;
+    moveFocus(state, dialog, launcher, open);
+  }
+
+  /**
+   * On small screens (and at high zoom) the open chat covers the whole page,
+   * so Tab must not wander to page links hidden behind it: keep it inside.
+   */
+  function trapTab(host, event) {
+    var dialog = host.querySelector(".rw-conversation-container");
+    if (!dialog || dialog.getBoundingClientRect().width < window.innerWidth - 1) return;
+    var focusable = Array.prototype.filter.call(
+      dialog.querySelectorAll("button, textarea, a[href], [tabindex='0']"),
+      function (el) { return !el.disabled && visible(el); }
+    );
+    if (!focusable.length) return;
+    var first = focusable[0];
+    var last = focusable[focusable.length - 1];
+    var inside = dialog.contains(document.activeElement);
+    if (event.shiftKey && (document.activeElement === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  /** Escape closes the chat and puts focus on the launcher. */
+  function closeChat(host) {
+    var launcher = host.querySelector(".rw-launcher");
+    var close = host.querySelector(".rw-close-button");
+    // On small screens the launcher is hidden while open; use the header's close button.
+    (visible(launcher) ? launcher : close || launcher).click();
+    setTimeout(function () {
+      var l = host.querySelector(".rw-launcher");
+      if (l) l.focus();
+    }, 0);
+  }
+
+  function onKeydown(host, event) {
+    var target = event.target;
+    if (event.key === "Tab") {
+      trapTab(host, event);
+    } else if ((event.key === "Enter" || event.key === " ") && target.matches && target.matches("div.rw-reply")) {
+      // Quick replies are <div onClick>: make Enter and Space press them.
+      event.preventDefault();
+      target.click();
+    } else if (event.key === "Escape" && host.querySelector(".rw-chat-open")) {
+      closeChat(host);
+    }
+  }
+
+  function enhance(host, texts) {
+    var state = {
+      host: host,
+      texts: texts,
+      liveRegion: createLiveRegion(host, texts),
+      knownContainer: null,
+      announced: 0, // how many bot messages have been announced (or were history)
+      wasOpen: false,
+      focusFieldPending: false
+    };
+    host.addEventListener("keydown", function (event) { onKeydown(host, event); });
     // href too: a re-render could put back a link target that was removed;
     // disabled: the message field becomes usable once the bot is connected.
-    new MutationObserver(fixUp).observe(host, {
+    new MutationObserver(function () { fixUp(state); }).observe(host, {
       childList: true,
       subtree: true,
       attributes: true,
       attributeFilter: ["href", "disabled"]
     });
-    fixUp();
+    fixUp(state);
   }
 
   window.MalaChatA11y = { enhance: enhance, findContacts: findContacts };

@@ -1,0 +1,70 @@
+"""Handlers for greetings, thanks, yes and no, language switches and what falls outside."""
+
+from __future__ import annotations
+
+import json
+
+from assistant.dialogue import phrases
+from assistant.dialogue.context import Context
+from assistant.dialogue.replies import Button, Reply
+from assistant.dialogue.turn import Turn
+from assistant.kb.content import LANGUAGES
+from assistant.language import requested_language
+
+
+def quick_replies(ctx: Context) -> tuple[Button, ...]:
+    """The buttons under a greeting or a fallback: the project list and the two main needs."""
+    need = lambda route: "/ask_contact_for_need" + json.dumps({"need": route})  # noqa: E731
+    return (
+        Button(ctx.fill(phrases.BUTTON_LIST), "/list_projects"),
+        Button(ctx.fill(phrases.BUTTON_RECRUIT), need("recruitment")),
+        Button(ctx.fill(phrases.BUTTON_ADVICE), need("business_advice")),
+    )
+
+
+def greet(ctx: Context, turn: Turn, reply: Reply) -> None:
+    count = len(ctx.view.knowledge.projects)
+    reply.say(ctx.fill(phrases.GREET, count=count, projects=ctx.project_names()), quick_replies(ctx))
+
+
+def ask_capabilities(ctx: Context, turn: Turn, reply: Reply) -> None:
+    reply.say(ctx.fill(phrases.CAPABILITIES, projects=ctx.project_names(),
+                       updated=ctx.answers.updated()), quick_replies(ctx))
+
+
+def goodbye(ctx: Context, turn: Turn, reply: Reply) -> None:
+    reply.say(ctx.fill(phrases.GOODBYE))
+
+
+def thank(ctx: Context, turn: Turn, reply: Reply) -> None:
+    reply.say(ctx.fill(phrases.THANK))
+
+
+def bot_challenge(ctx: Context, turn: Turn, reply: Reply) -> None:
+    reply.say(ctx.fill(phrases.BOT))
+
+
+def fallback(ctx: Context, turn: Turn, reply: Reply) -> None:
+    reply.say(ctx.fill(phrases.FALLBACK, projects=ctx.project_names()), quick_replies(ctx))
+
+
+def switch_language(ctx: Context, turn: Turn, reply: Reply) -> None:
+    asked = [v for v in turn.entities.get("language", ()) if v in LANGUAGES]
+    target = asked[0] if asked else requested_language(turn.text)
+    if target is None:
+        target = "en" if (turn.language or "sv") == "sv" else "sv"
+    reply.language = target
+    reply.say(phrases.SWITCHED(target))
+
+
+def affirm(ctx: Context, turn: Turn, reply: Reply) -> None:
+    """'Yes' to the contact details the last reply offered; otherwise ask what they want."""
+    if turn.offer == "contact" and turn.project in ctx.view.projects:
+        for text in ctx.answers.answer(turn.project, "contact"):
+            reply.say(text)
+    else:
+        reply.say(ctx.fill(phrases.AFFIRM_NOTHING_PENDING))
+
+
+def deny(ctx: Context, turn: Turn, reply: Reply) -> None:
+    reply.say(ctx.fill(phrases.DENY))
