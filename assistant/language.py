@@ -86,8 +86,9 @@ class LanguageDetector:
 
     @classmethod
     def for_knowledge(cls, knowledge: Knowledge) -> LanguageDetector:
-        """A detector that ignores every name the knowledge holds, as people type them."""
-        return cls(name.text for name in knowledge.names())
+        """A detector that ignores every name the knowledge holds, as people type them (but not a
+        project's descriptions, such as "the skills project": they are words of their language)."""
+        return cls(name.text for name in knowledge.names() if name.language is None)
 
     def evidence(self, text: str) -> Evidence:
         words = self._words_besides_names(text)

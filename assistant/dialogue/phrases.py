@@ -186,3 +186,69 @@ UNKNOWN_ORG = Phrase(
     sv="Den organisationen nämns inte på sidan. Jag kan berätta om {orgs}.",
     en="That organisation is not mentioned on the page. I can tell you about {orgs}.",
 )
+
+# -- one fact first -------------------------------------------------------------------
+YES = Phrase(sv="Ja.", en="Yes.")
+NO = Phrase(sv="Nej.", en="No.")
+NONE = Phrase(sv="inget", en="none")
+KINDS = {  # what a "how many" question counts: {singular?: word}
+    "municipality": {True: Phrase(sv="kommun", en="municipality"),
+                     False: Phrase(sv="kommuner", en="municipalities")},
+    "region": {True: Phrase(sv="region", en="region"), False: Phrase(sv="regioner", en="regions")},
+    "financier": {True: Phrase(sv="finansiär", en="funder"), False: Phrase(sv="finansiärer", en="funders")},
+}
+COUNT_FUNDERS = {  # {co-financiers?: sentence}
+    True: Phrase(sv="{name} har {count} {kind} som medfinansiärer: {orgs}.",
+                 en="{name} has {count} {kind} as co-financiers: {orgs}."),
+    False: Phrase(sv="{name} finansieras av {count} {kind}: {orgs}.",
+                  en="{name} is funded by {count} {kind}: {orgs}."),
+}
+ORG_COUNT = Phrase(sv="{name} består av {count} kommuner.", en="{name} consists of {count} municipalities.")
+ORG_MEMBER = Phrase(sv="{member} ingår i {name}.", en="{member} is part of {name}.")
+ORG_NOT_MEMBER = Phrase(sv="{member} ingår inte i {name} enligt sidan.",
+                        en="{member} is not part of {name}, according to the page.")
+ORG_NOT_LISTED = Phrase(
+    sv="Sidan räknar upp alla kommuner i {name}, och den du nämner är inte med bland dem: {members}.",
+    en="The page lists every municipality in {name}, and the one you name is not among them: {members}.",
+)
+ORG_COUNTY = Phrase(sv="{name} ligger i {county}.", en="{name} is in {county}.")
+
+# -- which of the projects ---------------------------------------------------------------
+WHICH_DATE = {  # (which date, which end of the order)
+    ("end", "last"): Phrase(sv="{name} slutar sist ({period}).", en="{name} ends last ({period})."),
+    ("end", "first"): Phrase(sv="{name} slutade först ({period}).", en="{name} ended first ({period})."),
+    ("start", "last"): Phrase(sv="{name} startade senast ({period}).",
+                              en="{name} started most recently ({period})."),
+    ("start", "first"): Phrase(sv="{name} startade först ({period}).", en="{name} started first ({period})."),
+}
+WHICH_UNDATED = Phrase(sv="För {names} anger sidan inget sådant datum.",
+                       en="For {names} the page gives no such date.")
+WHICH_BUDGET = Phrase(sv="Bara {names} har en budget angiven på sidan; för {others} anges ingen.",
+                      en="Only {names} has a budget on the page; for {others} none is given.")
+WHICH_NO_OWNER = Phrase(sv="För {names} anger sidan ingen projektägare.",
+                        en="For {names} the page does not say who the owner is.")
+WHICH_FUNDED = Phrase(sv="Projekt som finansieras av {orgs}: {names}.",
+                      en="Projects funded by {orgs}: {names}.")
+WHICH_FUNDED_NONE = Phrase(sv="Sidan nämner inget projekt som finansieras av {orgs}.",
+                           en="The page names no project funded by {orgs}.")
+WHICH_STATE = {
+    "ended": Phrase(sv="Perioden är slut för: {names} (i dag är det {today}).",
+                    en="No longer running (today is {today}): {names}."),
+    "ongoing": Phrase(sv="Pågår enligt sidan (senast uppdaterad {updated}): {names}.",
+                      en="Running according to the page (last updated {updated}): {names}."),
+}
+WHICH_TOPIC = Phrase(sv="Det är {name} som handlar om det.", en="That is {name}.")
+
+# -- needs: asking back, occupations ----------------------------------------------------------
+CLARIFY_NEED = Phrase(
+    sv="Vad gäller det? Välj det som passar bäst, så får du rätt kontaktperson.",
+    en="What is it about? Pick what fits best and I'll give you the right contact person.",
+)
+BUTTON_STAFF = Phrase(sv="Personal och kompetens", en="Staff and skills")
+BUTTON_BUSINESS = Phrase(sv="Råd till mitt företag", en="Advice for my business")
+BUTTON_LOCAL = Phrase(sv="Lokal service", en="Local services")
+BUTTON_MOVING = Phrase(sv="Flytta hit", en="Moving here")
+ROUTE_OCCUPATION = Phrase(
+    sv="För att hitta {occupations} hänvisar sidan arbetsgivare till projektet {project}. Kontakta {person}.",
+    en="To find {occupations}, the page points employers to the project {project}. Contact {person}.",
+)

@@ -132,7 +132,8 @@ def _check_route(route: Route, known: _Known, origin: Origin, report: Report) ->
 
 
 def _unique_aliases(knowledge: Knowledge, origins: Origins, report: Report) -> None:
-    """An alias that names two things would make the assistant guess; refuse it."""
+    """An alias that names two things would make the assistant guess; refuse it. (A description,
+    such as "the Region 10 project", may fit several projects: the answer then covers each.)"""
     origin_of = {
         "project": dict(zip((p.id for p in knowledge.projects), origins.projects, strict=True)),
         "contact": dict(zip((c.id for c in knowledge.contacts), origins.contacts, strict=True)),
@@ -141,6 +142,8 @@ def _unique_aliases(knowledge: Knowledge, origins: Origins, report: Report) -> N
     }
     owners: dict[str, str] = {}
     for alias in knowledge.aliases():
+        if alias.language is not None:
+            continue
         owner = f"{alias.kind} '{alias.owner}'"
         key = fold(alias.text)
         if key in owners and owners[key] != owner:

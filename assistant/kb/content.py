@@ -118,6 +118,10 @@ class Project:
     periods: tuple[Period, ...]
     funding: Funding
     case_sensitive_aliases: tuple[str, ...] = ()
+    # How visitors describe or translate it ("kompetensförsörjningsprojektet", "the skills supply
+    # project"): words of their language, not names.
+    described_sv: tuple[str, ...] = ()
+    described_en: tuple[str, ...] = ()
     period_note: Text | None = None
     owner: str | None = None
     region: str | None = None
@@ -133,6 +137,7 @@ class Route:
     id: str
     label: Text
     project: str
+    intent: str  # the NLU intent of this need (need_staff …); the first route of an intent is its default
     keywords_sv: tuple[str, ...]
     keywords_en: tuple[str, ...]
     contact: str | None = None
@@ -151,6 +156,7 @@ class Name:
     text: str
     alias: bool  # False for the name the page uses (a project's short name, a person's name)
     case_sensitive: bool = False
+    language: Language | None = None  # set for a description in a language, None for a proper name
 
 
 @dataclass(frozen=True)
@@ -169,6 +175,8 @@ class Knowledge:
             yield from (Name("project", p.id, a, alias=True) for a in p.aliases)
             yield from (Name("project", p.id, a, alias=True, case_sensitive=True)
                         for a in p.case_sensitive_aliases)
+            yield from (Name("project", p.id, a, alias=True, language="sv") for a in p.described_sv)
+            yield from (Name("project", p.id, a, alias=True, language="en") for a in p.described_en)
         for c in self.contacts:
             yield Name("contact", c.id, c.name, alias=False)
             yield from (Name("contact", c.id, a, alias=True) for a in c.aliases)

@@ -100,6 +100,7 @@ class AliasRow(Base):
     position = Column(Integer, nullable=False)
     alias = Column(String(200), nullable=False)
     case_sensitive = Column(Boolean, nullable=False)
+    language = Column(String(2))  # sv or en for a project's description, null for a name
 
 
 class ActivityRow(Base):
@@ -161,6 +162,7 @@ class RouteRow(Base):
     id = Column(ID, primary_key=True)
     position = Column(Integer, nullable=False)
     label_sv, label_en = _texts("label")
+    intent = Column(String(60), nullable=False)
     project_id = Column(ID, ForeignKey("kb_projects.id"), nullable=False)
     contact_id = Column(ID, ForeignKey("kb_contacts.id"))
     note_sv, note_en = _texts("note", nullable=True)

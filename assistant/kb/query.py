@@ -148,24 +148,26 @@ class KnowledgeView:
         ids = dict.fromkeys(key for _, key in sorted(found))
         return [self.projects[i] for i in ids]
 
-    def find_contact(self, text: str) -> Contact | None:
-        keys = self._contact_names.keys(text)
-        return self.contacts[keys[0]] if keys else None
+    def find_contacts(self, text: str) -> list[Contact]:
+        """People named in `text`, in the order they are named."""
+        return [self.contacts[key] for key in self._contact_names.keys(text)]
 
-    def find_organisation(self, text: str) -> Organisation | None:
-        keys = self._organisation_names.keys(text)
-        return self.organisations[keys[0]] if keys else None
+    def find_organisations(self, text: str) -> list[Organisation]:
+        """Organisations named in `text`, in the order they are named."""
+        return [self.organisations[key] for key in self._organisation_names.keys(text)]
 
-    def route(self, text: str) -> RouteMatch | None:
-        """The routing-table entry whose keywords cover most of `text`, if any."""
+    def route(self, text: str, intent: str | None = None) -> RouteMatch | None:
+        """Among the routes of the need `intent` (of every need if None), the one whose keywords
+        cover most of `text`; failing that, the intent's first route (None without an intent)."""
         words = tokens(text)
         scores: dict[str, int] = {}
         for route, keyword in self._route_keywords:
-            if contains_keyword(words, keyword):
+            if (intent is None or route.intent == intent) and contains_keyword(words, keyword):
                 score = sum(len(k) for k in keyword)
                 scores[route.id] = max(scores.get(route.id, 0), score)
         if not scores:
-            return None
+            first = next((r for r in self.routes.values() if r.intent == intent), None)
+            return self.route_by_id(first.id) if first else None
         order = list(self.routes)
         best = max(scores, key=lambda rid: (scores[rid], -order.index(rid)))
         return self.route_by_id(best)

@@ -85,9 +85,9 @@ def load(engine: Engine, knowledge: Knowledge) -> tuple[bool, int]:
     """Store `knowledge`; return (changed, revision). One transaction: on failure nothing changes."""
     digest = content_hash(knowledge)
     try:
-        models.Base.metadata.create_all(engine)
         with engine.begin() as conn:
-            upgraded = _drop_legacy_tables(conn)
+            upgraded = _drop_earlier_layout(conn)
+            models.Base.metadata.create_all(conn)
             meta = conn.execute(select(models.Meta).with_for_update()).first()
             if meta is not None and meta.content_hash == digest and not upgraded:
                 return False, meta.revision
@@ -101,10 +101,16 @@ def load(engine: Engine, knowledge: Knowledge) -> tuple[bool, int]:
         raise _unavailable(engine, error) from error
 
 
-def _drop_legacy_tables(conn: Connection) -> bool:
-    """Drop the tables of an earlier layout; True if there were any (the content is then
-    written again, since its new tables are still empty)."""
-    found = [name for name in models.LEGACY_TABLES if inspect(conn).has_table(name)]
+def _drop_earlier_layout(conn: Connection) -> bool:
+    """Drop the tables of an earlier layout: tables no longer used, and, if any content table's
+    columns differ from today's, every content table (they are made anew and the content
+    written again). True if anything was dropped. Part of the load's transaction."""
+    inspector = inspect(conn)
+    existing = [t for t in models.CONTENT_TABLES if inspector.has_table(t.__tablename__)]
+    columns = lambda table: {c["name"] for c in inspector.get_columns(table.__tablename__)}  # noqa: E731
+    outdated = any(columns(t) != set(t.__table__.columns.keys()) for t in existing)
+    found = [name for name in models.LEGACY_TABLES if inspector.has_table(name)]
+    found += [t.__tablename__ for t in existing] if outdated else []
     for name in found:
         conn.execute(text(f"drop table {name}"))
     return bool(found)
@@ -139,7 +145,7 @@ def _insert_content(conn: Connection, k: Knowledge) -> None:
     _insert_projects(conn, k.projects)
     _rows(models.AliasRow, [
         dict(owner_kind=a.kind, owner_id=a.owner, position=i, alias=a.text,
-             case_sensitive=a.case_sensitive)
+             case_sensitive=a.case_sensitive, language=a.language)
         for i, a in enumerate(k.aliases())], conn)
     links = [("project_id", p.id, p.links) for p in k.projects]
     links += [("organisation_id", o.id, o.links) for o in k.organisations]
@@ -207,7 +213,7 @@ def _insert_projects(conn: Connection, projects: tuple[Project, ...]) -> None:
 
 def _insert_routes(conn: Connection, routes: tuple[Route, ...]) -> None:
     _rows(models.RouteRow, [
-        dict(id=r.id, position=i, project_id=r.project, contact_id=r.contact,
+        dict(id=r.id, position=i, intent=r.intent, project_id=r.project, contact_id=r.contact,
              **_t("label", r.label), **_t("note", r.note))
         for i, r in enumerate(routes)], conn)
     _rows(models.RouteKeywordRow, [
@@ -274,13 +280,14 @@ class _Reader:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._aliases: dict[tuple[str, str, bool], list[str]] = defaultdict(list)
+        self._aliases: dict[tuple[str, str, bool, str | None], list[str]] = defaultdict(list)
         for a in _all(conn, models.AliasRow):
-            self._aliases[(a.owner_kind, a.owner_id, a.case_sensitive)].append(a.alias)
+            self._aliases[(a.owner_kind, a.owner_id, a.case_sensitive, a.language)].append(a.alias)
         self._links = _all(conn, models.LinkRow)
 
-    def aliases(self, kind: str, owner: str, case_sensitive: bool = False) -> tuple[str, ...]:
-        return tuple(self._aliases[(kind, owner, case_sensitive)])
+    def aliases(self, kind: str, owner: str, case_sensitive: bool = False,
+                language: str | None = None) -> tuple[str, ...]:
+        return tuple(self._aliases[(kind, owner, case_sensitive, language)])
 
     def links(self, column: str, owner: str) -> tuple[Link, ...]:
         return tuple(Link(_text(x, "title"), x.url) for x in self._links if getattr(x, column) == owner)
@@ -325,6 +332,8 @@ def _read_projects(reader: _Reader) -> tuple[Project, ...]:
             id=p.id, name=_text(p, "name"), short_name=p.short_name,
             aliases=reader.aliases("project", p.id),
             case_sensitive_aliases=reader.aliases("project", p.id, case_sensitive=True),
+            described_sv=reader.aliases("project", p.id, language="sv"),
+            described_en=reader.aliases("project", p.id, language="en"),
             summary=_text(p, "summary"), purpose=_text(p, "purpose"),
             activities=tuple(_text(a, "text") for a in activities[p.id]),
             periods=tuple(Period(_text(x, "label"), x.start, x.end, x.precision)
@@ -348,7 +357,7 @@ def _read_routes(conn: Connection) -> tuple[Route, ...]:
     keywords = _grouped(conn, models.RouteKeywordRow, "route_id")
     return tuple(
         Route(
-            id=r.id, label=_text(r, "label"), project=r.project_id,
+            id=r.id, label=_text(r, "label"), project=r.project_id, intent=r.intent,
             keywords_sv=tuple(k.keyword for k in keywords[r.id] if k.language == "sv"),
             keywords_en=tuple(k.keyword for k in keywords[r.id] if k.language == "en"),
             contact=r.contact_id, note=_text(r, "note"))

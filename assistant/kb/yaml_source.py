@@ -234,10 +234,13 @@ def _project(node: Node) -> Project | None:
     if not node.is_mapping():
         return None
     node.only_keys(
-        "id", "name", "short_name", "aliases", "case_sensitive_aliases", "summary", "purpose",
+        "id", "name", "short_name", "aliases", "case_sensitive_aliases", "descriptive_names", "summary",
+        "purpose",
         "activities", "periods", "period_note", "funding", "owner", "region", "contact_unit",
         "contacts", "links",
     )
+    described = _words_per_language(node.child("descriptive_names")) if not node.child(
+        "descriptive_names").missing() else ((), ())
     optional_id = lambda key: node.ident(key, required=False) if not node.child(key).missing() else None  # noqa: E731
     fields = dict(
         id=node.ident("id"),
@@ -245,6 +248,8 @@ def _project(node: Node) -> Project | None:
         short_name=node.string("short_name"),
         aliases=node.strings("aliases"),
         case_sensitive_aliases=node.strings("case_sensitive_aliases", required=False),
+        described_sv=described[0],
+        described_en=described[1],
         summary=node.text("summary"),
         purpose=node.text("purpose"),
         activities=tuple(filter(None, (item.as_text() for item in node.items("activities")))),
@@ -266,20 +271,27 @@ def _project(node: Node) -> Project | None:
 def _route(node: Node) -> Route | None:
     if not node.is_mapping():
         return None
-    node.only_keys("id", "label", "project", "contact", "keywords", "note")
-    keywords = node.child("keywords")
-    sv = en = ()
-    if keywords.missing():
-        keywords.report("is missing: give keywords in Swedish (sv) and English (en)")
-    elif keywords.is_mapping():
-        keywords.only_keys("sv", "en")
-        sv, en = keywords.strings("sv"), keywords.strings("en")
-        for language, words in (("sv", sv), ("en", en)):
-            if not words and not keywords.child(language).missing():
-                keywords.report("needs at least one keyword", f"{keywords.path}.{language}")
+    node.only_keys("id", "label", "intent", "project", "contact", "keywords", "note")
+    sv, en = _words_per_language(node.child("keywords"))
     rid, label, project = node.ident("id"), node.text("label"), node.ident("project")
+    intent = node.string("intent")
     contact = node.ident("contact", required=False)
     note = node.text("note") if not node.child("note").missing() else None
-    if not (rid and label and project and sv and en):
+    if not (rid and label and project and intent and sv and en):
         return None
-    return Route(rid, label, project, sv, en, contact, note)
+    return Route(rid, label, project, intent, sv, en, contact, note)
+
+
+def _words_per_language(node: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words in Swedish and English ({sv: [...], en: [...]}), at least one in each."""
+    sv: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+    if node.missing():
+        node.report("is missing: give words in Swedish (sv) and English (en)")
+    elif node.is_mapping():
+        node.only_keys("sv", "en")
+        sv, en = node.strings("sv"), node.strings("en")
+        for language, words in (("sv", sv), ("en", en)):
+            if not words and not node.child(language).missing():
+                node.report("needs at least one word", f"{node.path}.{language}")
+    return sv, en

@@ -74,14 +74,18 @@ class NameFinder:
                         candidates.append(Hit(entry.key, start, start + size, typos))
         candidates.sort(key=lambda h: (h.typos, -(h.end - h.start), h.start))
         chosen: list[Hit] = []
-        for hit in candidates:
-            if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+        for hit in candidates:  # a name two keys share, as well matched, stands for both
+            if all(hit.end <= c.start or hit.start >= c.end or _same_place(hit, c) for c in chosen):
                 chosen.append(hit)
         return sorted(chosen, key=lambda h: h.start)
 
     def keys(self, text: str) -> list[str]:
         """The distinct keys found, in the order they appear."""
         return list(dict.fromkeys(hit.key for hit in self.find(text)))
+
+
+def _same_place(a: Hit, b: Hit) -> bool:
+    return (a.start, a.end, a.typos) == (b.start, b.end, b.typos) and a.key != b.key
 
 
 def _best_distance(window: list[str], joined: str, limit: int) -> int:

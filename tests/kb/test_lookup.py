@@ -105,13 +105,12 @@ def test_several_projects_in_order(view) -> None:
     ("Maria I Larsson", "maria-i-larsson"),
 ])
 def test_finds_a_person_by_full_or_first_name(view, text, contact) -> None:
-    found = view.find_contact(text)
-    assert found is not None and found.id == contact
+    assert [c.id for c in view.find_contacts(text)] == [contact]
 
 
 @pytest.mark.parametrize("text", ["vem är borgmästaren", "who is the mayor", "vem är du"])
 def test_finds_no_person_in_unrelated_text(view, text) -> None:
-    assert view.find_contact(text) is None
+    assert view.find_contacts(text) == []
 
 
 @pytest.mark.parametrize(("text", "organisation"), [
@@ -123,5 +122,37 @@ def test_finds_no_person_in_unrelated_text(view, text) -> None:
     ("what is support area A", "stodomrade-a"),
 ])
 def test_finds_an_organisation(view, text, organisation) -> None:
-    found = view.find_organisation(text)
-    assert found is not None and found.id == organisation
+    assert [o.id for o in view.find_organisations(text)] == [organisation]
+
+
+def test_finds_every_organisation_in_the_order_named(view) -> None:
+    assert [o.id for o in view.find_organisations("Är Storuman med i Region 10?")] == ["storuman", "region-10"]
+
+
+@pytest.mark.parametrize(("text", "projects"), [
+    ("What is the EU skills project?", ["move-up-north"]),
+    ("vad gör inflyttningsprojektet", ["move-up-north"]),
+    ("Who gets the Tillväxtverket money?", ["1-76"]),
+    ("tell me about the co-creation project", ["medskapande"]),
+    ("vad är landsbygdsserviceprojektet?", ["medskapande"]),
+    ("the sustainable business project, who runs it", ["shimr"]),
+])
+def test_finds_a_project_by_its_description(view, text, projects) -> None:
+    assert [p.id for p in view.find_projects(text)] == projects
+
+
+def test_a_description_that_fits_two_projects_finds_both(view) -> None:
+    """Both SHiMR and Move Up North are Region 10 projects on the page: the answer covers each."""
+    assert sorted(p.id for p in view.find_projects("Vad gör Region 10-projektet?")) == ["move-up-north", "shimr"]
+
+
+@pytest.mark.parametrize(("text", "intent", "route"), [
+    ("vi söker snickare", "need_staff", "recruitment"),  # no keyword: the need's first route
+    ("vi saknar kompetens", "need_staff", "skills_supply"),
+    ("finns det workshops", "need_business_advice", "workshops"),
+    ("vi vill växa hållbart", "need_business_advice", "sustainable_growth"),
+    ("affären i byn stänger", "need_local_service", "local_service"),
+    ("rekrytering", "need_business_advice", "business_advice"),  # keywords of other needs don't count
+])
+def test_the_route_of_a_need(view, text, intent, route) -> None:
+    assert view.route(text, intent).route.id == route
