@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from abc import ABC, abstractmethod
-from collections import defaultdict
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -29,15 +28,15 @@ def turn_from_tracker(tracker: Tracker, handler: str) -> Turn:
     text = message.get("text") or ""
     if text.startswith("/"):  # a button payload such as /list_projects, not words to read
         text = ""
-    entities: dict[str, list[str]] = defaultdict(list)
-    for entity in message.get("entities") or []:
-        if entity.get("value") is not None:
-            entities[entity["entity"]].append(str(entity["value"]))
+    intent = message.get("intent") or {}
+    ranking = tuple((str(r.get("name")), float(r.get("confidence") or 0.0))
+                    for r in message.get("intent_ranking") or [] if isinstance(r, dict))
     metadata = message.get("metadata") or {}
     return Turn(
         handler=handler,
         text=text,
-        entities=dict(entities),
+        intent=intent.get("name") if isinstance(intent, dict) else None,
+        ranking=ranking,
         language=tracker.get_slot("language"),
         page_language=metadata.get("language") if isinstance(metadata, dict) else None,
         project=tracker.get_slot("project"),
@@ -121,7 +120,11 @@ class ActionProjectInfo(ConversationAction):
 
 
 class ActionContactForNeed(ConversationAction):
-    action_name, handler = "action_contact_for_need", "ask_contact_for_need"
+    action_name, handler = "action_contact_for_need", "contact_for_need"
+
+
+class ActionWhichProject(ConversationAction):
+    action_name, handler = "action_which_project", "which_project"
 
 
 class ActionPersonInfo(ConversationAction):

@@ -20,12 +20,11 @@ from pathlib import Path
 import yaml
 from rasa_cli import ROOT, rasa  # benchmarks/ is on the path when a script here runs
 
-sys.path.insert(0, str(ROOT))
-from assistant import config  # noqa: E402
-from assistant.dialogue.attributes import attributes_in  # noqa: E402
-from assistant.kb.query import KnowledgeView  # noqa: E402
-from assistant.kb.yaml_source import read_knowledge  # noqa: E402
-from assistant.language import requested_language  # noqa: E402
+from assistant import config
+from assistant.dialogue.attributes import attributes_in
+from assistant.kb.query import KnowledgeView
+from assistant.kb.yaml_source import read_knowledge
+from assistant.language import requested_language
 
 ANNOTATION = re.compile(r"\[([^\]]+)\]\{([^}]*)\}")
 
@@ -33,11 +32,13 @@ TARGET = 0.95
 
 
 def resolved(view: KnowledgeView, intent: str, text: str) -> dict[str, set[str]]:
-    """What the dialogue's resolvers find in a message, per entity type."""
+    """What the dialogue's resolvers find in a message, per entity type (ask_contact asks for
+    the contact by its intent, ask_project for the attributes its words name, or an overview)."""
     language = requested_language(text)
+    attributes = {"ask_project": set(attributes_in(text) or ["overview"]), "ask_contact": {"contact"}}
     return {
         "project": {p.id for p in view.find_projects(text)},
-        "attribute": set(attributes_in(text) or ["overview"]) if intent == "ask_project" else set(),
+        "attribute": attributes.get(intent, set()),
         "person": {c.name for c in view.find_contacts(text)},
         "organisation": {o.id for o in view.find_organisations(text)},
         "language": {language} if language and intent == "switch_language" else set(),

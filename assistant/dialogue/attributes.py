@@ -14,7 +14,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "co_financiers": ("medfinansi", "co financ", "cofinanc", "co fund", "cofund", "partner"),
     "funding": ("finansier", "finansiar", "finansiering", "bekostar", "betalar", "pengar fran",
                 "pengarna", "stod fran", "fund", "financ", "pays$", "pay for", "paid", "sponsor",
-                "money", "bidrag", "stodet"),
+                "money", "bidrag", "stodet", "andel", "procent", "share", "percent"),
     "budget": ("budget", "kostar", "kostnad", "hur mycket", "belopp", "summa", "cost",
                "how much", "amount", "kronor", "sek$", "total"),
     "period": ("nar$", "when", "period", "slutar", "slutade", "slut$", "startar", "startade",

@@ -29,10 +29,4 @@ class Context:
 
     def projects_in(self, turn: Turn) -> list[str]:
         """The ids of the projects the message names, in the order it names them."""
-        found = [p.id for p in self.view.find_projects(turn.text)]
-        for value in turn.entities.get("project", ()):
-            if value in self.view.projects:
-                found.append(value)
-            else:
-                found += [p.id for p in self.view.find_projects(value)]
-        return list(dict.fromkeys(found))
+        return [p.id for p in self.view.find_projects(turn.text)]

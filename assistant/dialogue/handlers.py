@@ -29,7 +29,8 @@ HANDLERS: dict[str, Handler] = {
     "deny": small_talk.deny,
     "list_projects": projects.list_projects,
     "ask_project": projects.ask_project,
-    "ask_contact_for_need": routing.ask_contact_for_need,
+    "which_project": projects.which_project,
+    "contact_for_need": routing.contact_for_need,
     "ask_person": people.ask_person,
     "ask_organisation": people.ask_organisation,
 }

@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from assistant.dialogue import phrases, wording
 from assistant.dialogue.context import Context
+from assistant.dialogue.facts_first import FactsFirst
+from assistant.dialogue.question_form import question_in
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.turn import Turn
 
 
 def ask_person(ctx: Context, turn: Turn, reply: Reply) -> None:
-    contact = ctx.view.find_contact(turn.text)
-    for value in turn.entities.get("person", ()):
-        contact = contact or ctx.view.find_contact(value)
-    if contact is None:
+    contacts = ctx.view.find_contacts(turn.text)
+    if not contacts:
         people = wording.listing([c.name for c in ctx.view.knowledge.contacts], ctx.lang)
         reply.say(ctx.fill(phrases.UNKNOWN_PERSON, people=people))
         return
-    person = ctx.view.person(contact.id, ctx.lang)
+    person = ctx.view.person(contacts[0].id, ctx.lang)
+    lead = FactsFirst(ctx.view, ctx.lang).about_person(person, question_in(turn.text))
+    messages = [ctx.answers.leave_note(person)] if person.on_leave else [ctx.answers.person_card(person)]
+    for text in lead.apply(messages, ctx.lang) if lead else messages:
+        reply.say(text)
     if person.on_leave:
-        reply.say(ctx.answers.leave_note(person))
         if person.stand_in:
             reply.say(ctx.answers.person_card(person.stand_in))
         return
-    reply.say(ctx.answers.person_card(person))
-    projects = ctx.view.projects_of(contact.id)
+    projects = ctx.view.projects_of(person.id)
     if projects:
         names = wording.listing([p.short_name for p in projects], ctx.lang)
         reply.say(ctx.fill(phrases.PERSON_PROJECTS, projects=names))
@@ -33,18 +35,24 @@ def ask_person(ctx: Context, turn: Turn, reply: Reply) -> None:
 
 
 def ask_organisation(ctx: Context, turn: Turn, reply: Reply) -> None:
-    org = ctx.view.find_organisation(turn.text)
-    for value in turn.entities.get("organisation", ()):
-        org = org or ctx.view.organisations.get(value) or ctx.view.find_organisation(value)
+    """What the page says of the organisation; how many members or whether one is a member first."""
+    named = ctx.view.find_organisations(turn.text)
+    networks = [o for o in named if o.members]
+    org = (networks or named or [None])[0]
     if org is None:
         known = [o.name for o in ctx.view.knowledge.organisations if o.description]
         reply.say(ctx.fill(phrases.UNKNOWN_ORG, orgs=wording.listing(known, ctx.lang)))
         return
-    if org.description:
-        reply.say(org.description(ctx.lang))
+    lead = FactsFirst(ctx.view, ctx.lang).about_organisation(org, question_in(turn.text), turn.text)
+    messages = [org.description(ctx.lang)] if org.description else []
+    if org.county:
+        messages.insert(0, ctx.fill(phrases.ORG_COUNTY, name=org.name,
+                                    county=ctx.view.organisation_name(org.county, ctx.lang)))
     roles = [ctx.fill(phrases.ORG_ROLE[role.kind], project=role.project, network=role.network,
                       label=role.label)
              for role in ctx.view.organisation_roles(org.id, ctx.lang)]
     if roles:
         name = ctx.view.organisation_name(org.id, ctx.lang)
-        reply.say(ctx.fill(phrases.ORG_ROLES, name=name, roles=wording.listing(roles, ctx.lang)))
+        messages.append(ctx.fill(phrases.ORG_ROLES, name=name, roles=wording.listing(roles, ctx.lang)))
+    for text in lead.apply(messages, ctx.lang) if lead else messages:
+        reply.say(text)

@@ -104,6 +104,10 @@ FUNDING = Phrase(sv="{name} finansieras av {financiers}.", en="{name} is funded 
 SHARE = Phrase(sv="{name} ({share} %)", en="{name} ({share}%)")
 FUNDING_AMOUNT = Phrase(sv="Belopp: {amount}.", en="Amount: {amount}.")
 BUDGET = Phrase(sv="{name} har {budget}.", en="{name} has {budget}.")
+AMOUNT_NO_BUDGET = Phrase(
+    sv="{name}: {amount}. Någon total budget anger sidan inte.",
+    en="{name}: {amount}. The page gives no total budget.",
+)
 NO_BUDGET = Phrase(
     sv="Sidan anger ingen budget för {name}.",
     en="The page gives no budget for {name}.",
@@ -166,11 +170,7 @@ ROUTE_NO_CONTACT = Phrase(
        "för det projektet.",
     en="For {need} the page describes {project}, but it names no contact person for that project.",
 )
-ROUTE_UNKNOWN = Phrase(
-    sv="Jag är inte säker på vad du behöver hjälp med. Så här hänvisar sidan:",
-    en="I'm not sure what you need help with. This is whom the page points to:",
-)
-ROUTE_SUMMARY = Phrase(sv="{need}: {person} ({project})", en="{need}: {person} ({project})")
+
 
 # -- organisations ----------------------------------------------------------------------
 ORG_ROLE = {

@@ -76,6 +76,9 @@ class ProjectAnswers:
     def _budget(self, f: ProjectFacts) -> list[str]:
         if f.budget:
             return [self.fill(phrases.BUDGET, name=f.short_name, budget=f.budget)]
+        if f.funding_amount:  # no total, but an amount: that is what "how much" wants first
+            return [self.fill(phrases.AMOUNT_NO_BUDGET, name=f.short_name, amount=f.funding_amount),
+                    *self._funding(f)]
         return [self.fill(phrases.NO_BUDGET, name=f.short_name), *self._funding(f)]
 
     def _owner(self, f: ProjectFacts) -> list[str]:

@@ -1,13 +1,16 @@
-"""Handlers for questions about the projects: the list, and one or more attributes of one."""
+"""Handlers for questions about the projects: the list, one or more attributes of one, and
+which of them has some property."""
 
 from __future__ import annotations
 
 from assistant.dialogue import phrases, wording
 from assistant.dialogue.attributes import attributes_in
 from assistant.dialogue.context import Context
+from assistant.dialogue.facts_first import FactsFirst
+from assistant.dialogue.question_form import question_in
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.turn import Turn
-from assistant.kb.query import ATTRIBUTES
+from assistant.dialogue.which_project import WhichProject
 
 
 def list_projects(ctx: Context, turn: Turn, reply: Reply) -> None:
@@ -24,20 +27,39 @@ def list_projects(ctx: Context, turn: Turn, reply: Reply) -> None:
 def ask_project(ctx: Context, turn: Turn, reply: Reply) -> None:
     """The attributes the question names (or an overview) of the projects it names, else of
     the project talked about last; asks which project when there is none."""
-    answer_projects(ctx, turn, reply, attributes_in(turn.text) or [
-        a for a in turn.entities.get("attribute", ()) if a in ATTRIBUTES] or ["overview"])
+    answer_projects(ctx, turn, reply, attributes_in(turn.text) or ["overview"])
 
 
 def answer_projects(ctx: Context, turn: Turn, reply: Reply, attributes: list[str]) -> None:
+    """Each project's answer; a question that asks for one fact (how many, is it still running)
+    gets that fact first."""
     projects = ctx.projects_in(turn) or ([turn.project] if turn.project in ctx.view.projects else [])
     if not projects:
         reply.say(ctx.fill(phrases.ASK_WHICH_PROJECT, projects=ctx.project_names()))
         return
-    for project in projects:
-        for attribute in dict.fromkeys(attributes):
-            for text in ctx.answers.answer(project, attribute):
-                reply.say(text)
+    question, facts_first = question_in(turn.text), FactsFirst(ctx.view, ctx.lang)
+    for project_id in projects:
+        project = ctx.view.projects[project_id]
+        state = ctx.view.status(project_id, ctx.today).state
+        lead = facts_first.about_project(project, state, question, turn.text, attributes)
+        messages = [text for attribute in dict.fromkeys(lead.attributes if lead else attributes)
+                    for text in ctx.answers.answer(project_id, attribute)]
+        for text in lead.apply(messages, ctx.lang) if lead else messages:
+            reply.say(text)
     reply.slots["project"] = projects[-1]
     if attributes == ["overview"] and ctx.view.projects[projects[-1]].contacts:
         reply.say(ctx.fill(phrases.OFFER_CONTACT))
         reply.slots["offer"] = "contact"
+
+
+def which_project(ctx: Context, turn: Turn, reply: Reply) -> None:
+    """Which of the projects has a property ("which ends last?"); the list when none fits."""
+    found = WhichProject(ctx.view, ctx.answers, ctx.today, ctx.lang).answer(turn.text)
+    if found is None:
+        list_projects(ctx, turn, reply)
+        return
+    messages, projects = found
+    for text in messages:
+        reply.say(text)
+    if len(projects) == 1:
+        reply.slots["project"] = projects[0].id

@@ -1,32 +1,72 @@
-"""The handler for needs ("we are looking for staff"): the project and person the page names."""
+"""Needs ("we need two carpenters", "my shop doesn't sell"): the project and person the page names.
+
+The NLU decides the need from the whole message (need_staff, need_business_advice …); the
+routes in knowledge/routing.yml give, per need, the project and the contact. A wrong person is
+worse than a question: when the NLU's two best needs lead to different people and are close, or
+a message was not understood but looked most like a need, the visitor gets one short question
+with four buttons instead.
+"""
 
 from __future__ import annotations
 
 from assistant.dialogue import phrases, wording
 from assistant.dialogue.context import Context
 from assistant.dialogue.projects import answer_projects
-from assistant.dialogue.replies import Reply
+from assistant.dialogue.replies import Button, Reply
 from assistant.dialogue.turn import Turn
 from assistant.kb.query import RouteMatch
+from assistant.nlu.occupations import occupation_finder
+
+# How close (in NLU confidence) two needs with different contacts may be before we ask back.
+AMBIGUITY_MARGIN = 0.3
+# The needs a visitor can pick when we ask back, in this order (at most four buttons).
+CHOICES = (
+    ("need_staff", phrases.BUTTON_STAFF),
+    ("need_business_advice", phrases.BUTTON_BUSINESS),
+    ("need_local_service", phrases.BUTTON_LOCAL),
+    ("need_moving", phrases.BUTTON_MOVING),
+)
 
 
-def ask_contact_for_need(ctx: Context, turn: Turn, reply: Reply) -> None:
-    match = ctx.view.route(turn.text)
-    if match is None:
-        named = [v for v in turn.entities.get("need", ()) if v in ctx.view.routes]
-        match = ctx.view.route_by_id(named[0]) if named else None
-    if match is None and ctx.projects_in(turn):  # "whom do I contact about SHiMR?"
+def contact_for_need(ctx: Context, turn: Turn, reply: Reply) -> None:
+    """A need goes to its route's person; "whom do I contact?" to the project named or talked
+    about; with neither, or when the need is unclear, one question back."""
+    if turn.intent in _need_intents(ctx) and not _unsure(ctx, turn):
+        match = ctx.view.route(turn.text, turn.intent)
+        if match:
+            answer_route(ctx, match, turn, reply)
+            return
+    if turn.intent not in _need_intents(ctx) and (ctx.projects_in(turn) or turn.project in ctx.view.projects):
         answer_projects(ctx, turn, reply, ["contact"])
-    elif match is None:
-        routes = [ctx.fill(phrases.ROUTE_SUMMARY, need=r.route.label(ctx.lang),
-                           person=r.contact.name if r.contact else "–", project=r.project.short_name)
-                  for r in map(ctx.view.route_by_id, ctx.view.routes) if r and r.contact]
-        reply.say(ctx.fill(phrases.ROUTE_UNKNOWN) + "\n" + wording.bullets(routes))
-    else:
-        _answer_route(ctx, match, reply)
+        return
+    ask_back(ctx, reply)
 
 
-def _answer_route(ctx: Context, match: RouteMatch, reply: Reply) -> None:
+def looks_like_need(ctx: Context, turn: Turn) -> bool:
+    """A message not understood whose best guess was a need: better asked back than refused."""
+    guesses = [name for name, _ in turn.ranking if name != "nlu_fallback"]
+    return bool(guesses) and guesses[0] in _need_intents(ctx)
+
+
+def ask_back(ctx: Context, reply: Reply) -> None:
+    buttons = tuple(Button(ctx.fill(label), f"/{intent}") for intent, label in CHOICES)
+    reply.say(ctx.fill(phrases.CLARIFY_NEED), buttons)
+
+
+def _need_intents(ctx: Context) -> set[str]:
+    return {route.intent for route in ctx.view.routes.values()}
+
+
+def _unsure(ctx: Context, turn: Turn) -> bool:
+    contact_of = {r.intent: r.contact for r in reversed(list(ctx.view.routes.values()))}
+    needs = [(name, confidence) for name, confidence in turn.ranking if name in contact_of]
+    if len(needs) < 2:
+        return False
+    (first, best), (second, next_best) = needs[:2]
+    return contact_of[first] != contact_of[second] and best - next_best < AMBIGUITY_MARGIN
+
+
+def answer_route(ctx: Context, match: RouteMatch, turn: Turn, reply: Reply) -> None:
     facts = ctx.answers.facts(match.project.id)
     need, project = match.route.label(ctx.lang), match.project.short_name
     if match.contact is None:
@@ -34,7 +74,12 @@ def _answer_route(ctx: Context, match: RouteMatch, reply: Reply) -> None:
         reply.say(ctx.fill(phrases.KNOWN_INSTEAD, name=project, summary=facts.summary))
     else:
         card = ctx.answers.person_card(ctx.view.person(match.contact.id, ctx.lang))
-        reply.say(ctx.fill(phrases.ROUTE, need=need, project=project, person=card))
+        occupations = occupation_finder().find(turn.text) if match.route.intent == "need_staff" else []
+        if occupations:
+            named = wording.listing([o.plural(ctx.lang) for o in occupations], ctx.lang)
+            reply.say(ctx.fill(phrases.ROUTE_OCCUPATION, occupations=named, project=project, person=card))
+        else:
+            reply.say(ctx.fill(phrases.ROUTE, need=need, project=project, person=card))
         for person in facts.contacts:
             if person.on_leave:
                 reply.say(ctx.answers.leave_note(person))

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import json
-
-from assistant.dialogue import phrases
+from assistant.dialogue import phrases, routing
 from assistant.dialogue.context import Context
 from assistant.dialogue.replies import Button, Reply
 from assistant.dialogue.turn import Turn
-from assistant.kb.content import LANGUAGES
 from assistant.language import requested_language
 
 
 def quick_replies(ctx: Context) -> tuple[Button, ...]:
     """The buttons under a greeting or a fallback: the project list and the two main needs."""
-    need = lambda route: "/ask_contact_for_need" + json.dumps({"need": route})  # noqa: E731
     return (
         Button(ctx.fill(phrases.BUTTON_LIST), "/list_projects"),
-        Button(ctx.fill(phrases.BUTTON_RECRUIT), need("recruitment")),
-        Button(ctx.fill(phrases.BUTTON_ADVICE), need("business_advice")),
+        Button(ctx.fill(phrases.BUTTON_RECRUIT), "/need_staff"),
+        Button(ctx.fill(phrases.BUTTON_ADVICE), "/need_business_advice"),
     )
 
 
@@ -45,12 +41,15 @@ def bot_challenge(ctx: Context, turn: Turn, reply: Reply) -> None:
 
 
 def fallback(ctx: Context, turn: Turn, reply: Reply) -> None:
+    """Outside what the page covers; a message not understood that looked like a need is asked back."""
+    if turn.intent == "nlu_fallback" and routing.looks_like_need(ctx, turn):
+        routing.ask_back(ctx, reply)
+        return
     reply.say(ctx.fill(phrases.FALLBACK, projects=ctx.project_names()), quick_replies(ctx))
 
 
 def switch_language(ctx: Context, turn: Turn, reply: Reply) -> None:
-    asked = [v for v in turn.entities.get("language", ()) if v in LANGUAGES]
-    target = asked[0] if asked else requested_language(turn.text)
+    target = requested_language(turn.text)
     if target is None:
         target = "en" if (turn.language or "sv") == "sv" else "sv"
     reply.language = target

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
 
+from assistant import config
 from assistant.kb.content import Language
 from assistant.text.normalise import tokens
 
@@ -92,3 +94,9 @@ class OccupationFinder:
             else:
                 start += 1
         return list(dict.fromkeys(found))
+
+
+@cache
+def occupation_finder() -> OccupationFinder:
+    """The finder for the project's lexicon, read once per process."""
+    return OccupationFinder(read_lexicon(config.occupations_file()))

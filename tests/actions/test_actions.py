@@ -21,13 +21,15 @@ def use_test_knowledge(conversation, monkeypatch) -> None:
     monkeypatch.setattr(runtime, "conversation", lambda: conversation)
 
 
-def tracker(text: str, intent: str, entities: list[dict[str, Any]] | None = None,
-            metadata: dict | None = None, **slots: Any) -> Tracker:
+def tracker(text: str, intent: str, metadata: dict | None = None,
+            ranking: list[tuple[str, float]] | None = None, **slots: Any) -> Tracker:
+    ranking = ranking or [(intent, 1.0)]
     return Tracker(
         sender_id="test",
         slots={"language": None, "project": None, "offer": None, **slots},
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0},
-                        "entities": entities or [], "metadata": metadata or {}},
+        latest_message={"text": text, "intent": {"name": ranking[0][0], "confidence": ranking[0][1]},
+                        "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking],
+                        "entities": [], "metadata": metadata or {}},
         events=[], paused=False, followup_action=None, active_loop={},
         latest_action_name="action_listen",
     )
@@ -47,62 +49,67 @@ def slot(events: list[dict], name: str) -> Any:
     return next(e["value"] for e in events if e["event"] == "slot" and e["name"] == name)
 
 
-# (action, language, message, entities, slots, words the reply must hold)
+# (action, language, message, the NLU's intent, slots, words the reply must hold)
 # The project each reply remembers (the `project` slot), where it remembers one.
 REMEMBERED = {
     ("ActionProjectInfo", "sv"): "shimr", ("ActionProjectInfo", "en"): "medskapande",
     ("ActionContactForNeed", "sv"): "move-up-north", ("ActionContactForNeed", "en"): "shimr",
     ("ActionPersonInfo", "sv"): "move-up-north", ("ActionPersonInfo", "en"): "medskapande",
+    ("ActionWhichProject", "sv"): "move-up-north",
 }
 CASES = [
-    (conversation_actions.ActionGreet, "sv", "hej", [], {}, ["Hej!", "SHiMR", "Move Up North"]),
-    (conversation_actions.ActionGreet, "en", "hello", [], {}, ["Hi!", "SHiMR", "Move Up North"]),
-    (conversation_actions.ActionGoodbye, "sv", "hej då", [], {}, ["Hej då"]),
-    (conversation_actions.ActionGoodbye, "en", "bye bye", [], {}, ["Goodbye"]),
-    (conversation_actions.ActionThank, "sv", "tack så mycket", [], {}, ["Varsågod"]),
-    (conversation_actions.ActionThank, "en", "thank you", [], {}, ["You're welcome"]),
-    (conversation_actions.ActionBotChallenge, "sv", "är du en robot?", [], {}, ["chattrobot"]),
-    (conversation_actions.ActionBotChallenge, "en", "are you a bot?", [], {}, ["chatbot"]),
-    (conversation_actions.ActionCapabilities, "sv", "vad kan du hjälpa till med?", [], {}, ["13 februari 2024"]),
-    (conversation_actions.ActionCapabilities, "en", "what can you do?", [], {}, ["13 February 2024"]),
-    (conversation_actions.ActionAffirm, "sv", "ja tack", [], {"project": "shimr", "offer": "contact"},
+    (conversation_actions.ActionGreet, "sv", "hej", "x", {}, ["Hej!", "SHiMR", "Move Up North"]),
+    (conversation_actions.ActionGreet, "en", "hello", "x", {}, ["Hi!", "SHiMR", "Move Up North"]),
+    (conversation_actions.ActionGoodbye, "sv", "hej då", "x", {}, ["Hej då"]),
+    (conversation_actions.ActionGoodbye, "en", "bye bye", "x", {}, ["Goodbye"]),
+    (conversation_actions.ActionThank, "sv", "tack så mycket", "x", {}, ["Varsågod"]),
+    (conversation_actions.ActionThank, "en", "thank you", "x", {}, ["You're welcome"]),
+    (conversation_actions.ActionBotChallenge, "sv", "är du en robot?", "x", {}, ["chattrobot"]),
+    (conversation_actions.ActionBotChallenge, "en", "are you a bot?", "x", {}, ["chatbot"]),
+    (conversation_actions.ActionCapabilities, "sv", "vad kan du hjälpa till med?", "x", {}, ["13 februari 2024"]),
+    (conversation_actions.ActionCapabilities, "en", "what can you do?", "x", {}, ["13 February 2024"]),
+    (conversation_actions.ActionAffirm, "sv", "ja tack", "x", {"project": "shimr", "offer": "contact"},
      ["Aleksandra Simanovskaya", "0953-140 61"]),
-    (conversation_actions.ActionAffirm, "en", "yes please", [], {"project": "move-up-north", "offer": "contact"},
+    (conversation_actions.ActionAffirm, "en", "yes please", "x", {"project": "move-up-north", "offer": "contact"},
      ["Wolfgang Mehl", "0953-14039"]),
-    (conversation_actions.ActionDeny, "sv", "nej tack", [], {}, ["Okej"]),
-    (conversation_actions.ActionDeny, "en", "no thanks", [], {}, ["Okay"]),
-    (conversation_actions.ActionSwitchLanguage, "en", "can we speak English?", [{"entity": "language", "value": "en"}],
+    (conversation_actions.ActionDeny, "sv", "nej tack", "x", {}, ["Okej"]),
+    (conversation_actions.ActionDeny, "en", "no thanks", "x", {}, ["Okay"]),
+    (conversation_actions.ActionSwitchLanguage, "en", "can we speak English?", "x",
      {"language": "sv"}, ["English"]),
-    (conversation_actions.ActionSwitchLanguage, "sv", "på svenska tack", [{"entity": "language", "value": "sv"}],
+    (conversation_actions.ActionSwitchLanguage, "sv", "på svenska tack", "x",
      {"language": "en"}, ["svenska"]),
-    (conversation_actions.ActionListProjects, "sv", "vilka projekt finns?", [], {}, ["pågår inte längre", "pågår enligt sidan"]),
-    (conversation_actions.ActionListProjects, "en", "which projects are there?", [], {}, ["no longer running", "running, according to the page"]),
+    (conversation_actions.ActionListProjects, "sv", "vilka projekt finns?", "x", {}, ["pågår inte längre", "pågår enligt sidan"]),
+    (conversation_actions.ActionListProjects, "en", "which projects are there?", "x", {}, ["no longer running", "running, according to the page"]),
     (conversation_actions.ActionProjectInfo, "sv", "vem finansierar SHiMR:s workshops?",
-     [{"entity": "project", "value": "shimr"}, {"entity": "attribute", "value": "funding"}], {},
+     "x", {},
      ["ERUF", "Region Norrbotten"]),
-    (conversation_actions.ActionProjectInfo, "en", "when does it end?", [{"entity": "attribute", "value": "period"}],
+    (conversation_actions.ActionProjectInfo, "en", "when does it end?", "x",
      {"project": "medskapande"}, ["31 August 2024", "is no longer running"]),
     (conversation_actions.ActionContactForNeed, "sv", "Vem kontaktar jag om rekrytering?",
-     [{"entity": "need", "value": "recruitment"}], {}, ["Wolfgang Mehl", "0953-14039", "wolfgang.mehl@mala.se"]),
-    (conversation_actions.ActionContactForNeed, "en", "I need advice to grow my company sustainably", [], {},
+     "need_staff", {}, ["Wolfgang Mehl", "0953-14039", "wolfgang.mehl@mala.se"]),
+    (conversation_actions.ActionContactForNeed, "en", "I need advice to grow my company sustainably", "need_business_advice", {},
      ["Aleksandra Simanovskaya", "aleksandra.simanovskaya@mala.se"]),
-    (conversation_actions.ActionPersonInfo, "sv", "vem är Wolfgang?", [{"entity": "person", "value": "Wolfgang Mehl"}], {},
+    (conversation_actions.ActionPersonInfo, "sv", "vem är Wolfgang?", "x", {},
      ["Wolfgang Mehl", "kontakt för arbetsgivare"]),
-    (conversation_actions.ActionPersonInfo, "en", "who is Sandor?", [{"entity": "person", "value": "Sandor Lindström"}], {},
+    (conversation_actions.ActionPersonInfo, "en", "who is Sandor?", "x", {},
      ["Sandor Lindström", "acting rural development officer"]),
-    (conversation_actions.ActionOrganisationInfo, "sv", "vad är Region 10?", [{"entity": "organisation", "value": "region-10"}],
+    (conversation_actions.ActionOrganisationInfo, "sv", "vad är Region 10?", "x",
      {}, ["Arjeplog", "Västerbottens län"]),
-    (conversation_actions.ActionOrganisationInfo, "en", "what is Tillväxtverket?", [], {},
+    (conversation_actions.ActionOrganisationInfo, "en", "what is Tillväxtverket?", "x", {},
      ["Swedish Agency for Economic and Regional Growth"]),
-    (conversation_actions.ActionFallback, "sv", "när hämtas soporna?", [], {}, ["Det kan jag tyvärr inte svara på"]),
-    (conversation_actions.ActionFallback, "en", "what's the weather like?", [], {}, ["Sorry, I can't answer that"]),
+    (conversation_actions.ActionFallback, "sv", "när hämtas soporna?", "x", {}, ["Det kan jag tyvärr inte svara på"]),
+    (conversation_actions.ActionFallback, "en", "what's the weather like?", "x", {}, ["Sorry, I can't answer that"]),
+    (conversation_actions.ActionWhichProject, "sv", "vilket projekt slutar sist?", "ask_which_project", {},
+     ["Move Up North slutar sist (2023–2026)"]),
+    (conversation_actions.ActionWhichProject, "en", "which projects does the EU fund?", "ask_which_project", {},
+     ["Medskapande processer, SHiMR and Move Up North", "ESF"]),
 ]
 
 
-@pytest.mark.parametrize(("action", "language", "text", "entities", "slots", "expected"), CASES,
+@pytest.mark.parametrize(("action", "language", "text", "intent", "slots", "expected"), CASES,
                          ids=[f"{c[0].__name__}-{c[1]}" for c in CASES])
-def test_action_answers_in_the_language(action, language, text, entities, slots, expected) -> None:
-    messages, events = run(action(), tracker(text, "x", entities, **slots))
+def test_action_answers_in_the_language(action, language, text, intent, slots, expected) -> None:
+    messages, events = run(action(), tracker(text, intent, **slots))
     reply = text_of(messages)
     for words in expected:
         assert words in reply, f"{words!r} not in {reply!r}"
@@ -130,8 +137,7 @@ def test_the_domain_lists_exactly_the_registered_actions() -> None:
 
 
 def test_a_quick_reply_payload_is_not_read_as_words() -> None:
-    t = tracker('/ask_contact_for_need{"need": "business_advice"}', "ask_contact_for_need",
-                [{"entity": "need", "value": "business_advice"}], language="sv")
+    t = tracker("/need_business_advice", "need_business_advice", language="sv")
     messages, _ = run(conversation_actions.ActionContactForNeed(), t)
     assert "Aleksandra Simanovskaya" in text_of(messages) and "hänvisar sidan" in text_of(messages)
 
@@ -139,8 +145,17 @@ def test_a_quick_reply_payload_is_not_read_as_words() -> None:
 def test_quick_replies_are_sent_as_buttons() -> None:
     messages, _ = run(conversation_actions.ActionGreet(), tracker("hej", "greet"))
     assert [b["payload"] for b in messages[0]["buttons"]] == [
-        "/list_projects", '/ask_contact_for_need{"need": "recruitment"}',
-        '/ask_contact_for_need{"need": "business_advice"}']
+        "/list_projects", "/need_staff", "/need_business_advice"]
+
+
+def test_the_nlu_ranking_reaches_the_dialogue() -> None:
+    """Two close needs with different contacts: the action asks back instead of guessing."""
+    t = tracker("vi behöver hjälp med personalen", "need_staff",
+                ranking=[("need_staff", 0.5), ("need_business_advice", 0.4), ("greet", 0.1)])
+    messages, _ = run(conversation_actions.ActionContactForNeed(), t)
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        "/need_staff", "/need_business_advice", "/need_local_service", "/need_moving"]
+    assert "Wolfgang" not in text_of(messages) and "Aleksandra" not in text_of(messages)
 
 
 def test_page_language_from_the_widget_metadata() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
 from assistant.dialogue.conversation import Conversation
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.turn import Turn
@@ -15,11 +13,12 @@ class Chat:
         self.page_language = page_language
         self.slots: dict[str, object] = {}
 
-    def say(self, handler: str, text: str = "", **entities: Sequence[str] | str) -> Reply:
-        found: Mapping[str, Sequence[str]] = {
-            k: [v] if isinstance(v, str) else list(v) for k, v in entities.items()}
+    def say(self, handler: str, text: str = "", intent: str | None = None,
+            ranking: tuple[tuple[str, float], ...] = ()) -> Reply:
+        """One message, answered by `handler`; `intent` and `ranking` are what the NLU made of it."""
         reply = self.conversation.respond(Turn(
-            handler=handler, text=text, entities=found, page_language=self.page_language,
+            handler=handler, text=text, intent=intent or handler,
+            ranking=ranking or ((intent or handler, 1.0),), page_language=self.page_language,
             language=self.slots.get("language"), project=self.slots.get("project"),
             offer=self.slots.get("offer")))
         self.slots.update(reply.slots)

@@ -1,0 +1,99 @@
+"""Questions that ask for one fact get it first: how many, how much, yes or no, which one.
+Today is the test's fixed 26 November 2026: the 1,76-projektet, Medskapande and SHiMR have ended,
+Move Up North (2023–2026) is still running."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.dialogue.chat import Chat, text_of
+
+
+def first(reply) -> str:
+    return reply.messages[0].text
+
+
+@pytest.mark.parametrize(("handler", "text", "opening"), [
+    ("ask_project", "Is SHiMR still running?", "No. SHiMR is no longer running"),
+    ("ask_project", "pågår Move Up North fortfarande?", "Ja. Move Up North pågår enligt sidan"),
+    ("ask_project", "has the medskapande project ended?", "Yes. Medskapande processer is no longer running"),
+    ("ask_project", "är 1,76-projektet slut?", "Ja. 1,76-projektet pågår inte längre"),
+    ("ask_project", "does the EU fund Move Up North?", "Yes. Move Up North is funded by Europeiska Socialfonden ESF"),
+    ("ask_project", "finansierar Tillväxtverket SHiMR?", "Nej. SHiMR finansieras av"),
+    ("ask_project", "äger Sorsele Move Up North?", "Ja. Projektägare för Move Up North är Sorsele kommun"),
+    ("ask_person", "is Maria available?", "No. Maria I Larsson is on leave"),
+    ("ask_person", "är maria tjänstledig?", "Ja. Maria I Larsson är tjänstledig"),
+    ("ask_organisation", "Är Storuman med i Region 10?", "Ja. Storuman ingår i Region 10."),
+    ("ask_organisation", "is Malå in support area A?", "Yes. Malå ingår i Stödområde A."[:4]),
+    ("ask_organisation", "is Kiruna part of Region 10?", "No. The page lists every municipality in Region 10"),
+])
+def test_a_yes_or_no_question_starts_with_yes_or_no(conversation, handler, text, opening) -> None:
+    assert first(Chat(conversation).say(handler, text)).startswith(opening)
+
+
+def test_no_yes_or_no_where_the_page_does_not_say(conversation) -> None:
+    """The page names no owner of SHiMR: the answer says so, it does not guess a yes or a no."""
+    reply = Chat(conversation).say("ask_project", "does Malå own SHiMR?")
+    assert first(reply).startswith("The page does not say who owns SHiMR")
+
+
+@pytest.mark.parametrize(("handler", "text", "opening"), [
+    ("ask_project", "How many regions co-finance SHiMR?",
+     "SHiMR has 2 regions as co-financiers: Region Norrbotten and Region Västerbotten."),
+    ("ask_project", "hur många kommuner medfinansierar shimr?", "SHiMR har 10 kommuner som medfinansiärer: Arjeplog"),
+    ("ask_project", "how many regions fund move up north", "Move Up North is funded by 2 regions"),
+    ("ask_organisation", "hur många kommuner ingår i Region 10?", "Region 10 består av 10 kommuner."),
+    ("ask_organisation", "how many municipalities are in support area A?",
+     "Stödområde A consists of 39 municipalities."),
+])
+def test_a_how_many_question_starts_with_the_number(conversation, handler, text, opening) -> None:
+    assert first(Chat(conversation).say(handler, text)).startswith(opening)
+
+
+def test_the_detail_follows_the_number(conversation) -> None:
+    reply = Chat(conversation).say("ask_project", "How many regions co-finance SHiMR?")
+    assert "Co-financiers of SHiMR:" in text_of(reply) and "Åsele" in text_of(reply)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("how much money can Malå get from the 1.76 project?", ["1.76 million kronor a year"]),
+    ("hur stor är budgeten för medskapande?", ["624 602 kr"]),
+    ("what share does the EU pay of the Medskapande project?", ["80%"]),
+])
+def test_a_how_much_question_starts_with_the_amount(conversation, text, words) -> None:
+    opening = first(Chat(conversation).say("ask_project", text))
+    assert all(w in opening for w in words), opening
+
+
+def test_which_county_a_municipality_is_in(conversation) -> None:
+    assert first(Chat(conversation).say("ask_organisation", "which county is Arjeplog in?")) == \
+        "Arjeplog is in Norrbottens län."
+
+
+@pytest.mark.parametrize(("text", "opening", "remembered"), [
+    ("Which project ends last?", "Move Up North ends last (2023–2026).", "move-up-north"),
+    # 31 August 2024 comes before the end of 2024 (the 1,76-projektet's "2022-2024")
+    ("vilket projekt slutade först?", "Medskapande processer slutade först (1 september 2022", "medskapande"),
+    ("which projects are EU-funded?", "Projects funded by", None),
+    ("vilka projekt är avslutade?", "Perioden är slut för: 1,76-projektet, Medskapande processer och SHiMR", None),
+    ("which projects are still running?", "Running according to the page (last updated 13 February 2024): "
+                                          "Move Up North.", "move-up-north"),
+    ("vilket projekt har störst budget?", "Bara Medskapande processer har en budget angiven på sidan", "medskapande"),
+    ("which project does Sorsele own?", "The project owner of Move Up North is Sorsele kommun.", "move-up-north"),
+    ("vilket projekt handlar om inflyttning?", "Det är Move Up North som handlar om det.", "move-up-north"),
+])
+def test_which_of_the_projects(conversation, text, opening, remembered) -> None:
+    reply = Chat(conversation).say("which_project", text)
+    assert first(reply).startswith(opening), first(reply)
+    assert reply.slots.get("project") == remembered
+
+
+def test_which_projects_the_eu_funds_names_them_and_their_funds(conversation) -> None:
+    reply = Chat(conversation).say("which_project", "vilka projekt får EU-pengar?")
+    assert "Medskapande processer, SHiMR och Move Up North" in first(reply)
+    assert "1,76" not in first(reply) and "ERUF" in text_of(reply)
+
+
+def test_a_which_question_without_a_criterion_lists_the_projects(conversation) -> None:
+    reply = Chat(conversation).say("which_project", "vilka projekt då?")
+    assert "beskriver 4 projekt" in first(reply)
