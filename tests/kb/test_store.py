@@ -128,3 +128,14 @@ def test_a_running_service_picks_up_a_new_load(engine, knowledge, tmp_path) -> N
         broken_copy(tmp_path, "contacts.yml", "phone: 0953-14039", "phone: 0953-140 39")))
     assert kb.view().contacts["wolfgang-mehl"].phone == "0953-140 39"
     assert kb.view().revision == 2
+
+
+def test_a_table_of_an_earlier_column_layout_is_rebuilt_by_a_load(engine, knowledge) -> None:
+    """Before routes named their need intent, kb_routes had no `intent` column: a load makes the
+    content tables anew (in its one transaction) and writes the content, even if unchanged."""
+    store.load(engine, knowledge)
+    with engine.begin() as conn:
+        conn.execute(text("alter table kb_routes drop column intent"))
+    assert "intent" not in {c["name"] for c in inspect(engine).get_columns("kb_routes")}
+    assert store.load(engine, knowledge) == (True, 2)
+    assert store.read(engine) == (2, knowledge)
