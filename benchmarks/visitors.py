@@ -55,9 +55,11 @@ class Verdict:
 
 
 def _squash(text: str) -> str:
-    """Lower case, with the spaces inside numbers removed ("624 602" -> "624602")."""
+    """Lower case, with spaces inside numbers and thousands separators removed, as the set's
+    writer was told ("624 602", "624,602" and "0953-140 84" -> "624602", "0953-14084")."""
     text = text.lower().replace("\u00a0", " ").replace("\u202f", " ")
-    return re.sub(r"(?<=\d)[ ,.](?=\d{3}\b)", "", text)
+    text = re.sub(r"(?<=\d) (?=\d)", "", text)
+    return re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", text)
 
 
 def named_people(knowledge: Knowledge, text: str) -> set[str]:

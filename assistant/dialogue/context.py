@@ -6,10 +6,16 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.dialogue import phrases, wording
+from assistant.dialogue.attributes import attributes_in
 from assistant.dialogue.project_answers import ProjectAnswers
 from assistant.dialogue.turn import Turn
 from assistant.kb.content import Language
 from assistant.kb.query import KnowledgeView
+from assistant.text.normalise import tokens
+
+PROJECT_WORDS = ("projekt", "project", "satsning", "programme", "program", "initiativ", "initiative")
+# How sure the NLU must be of a need before its topic decides which project a question is about.
+TOPIC_CONFIDENCE = 0.2
 
 
 class Context:
@@ -30,3 +36,37 @@ class Context:
     def projects_in(self, turn: Turn) -> list[str]:
         """The ids of the projects the message names, in the order it names them."""
         return [p.id for p in self.view.find_projects(turn.text)]
+
+    def project_asked_about(self, turn: Turn) -> list[str]:
+        """The projects a question is about: those it names; else the one it describes
+        ("projektet om inflyttning"); else the one talked about last; else the one its topic
+        points to. [] when nothing points to a project."""
+        named = self.projects_in(turn)
+        described = self.project_by_topic(turn)
+        if named:
+            return named
+        if described and mentions_a_project(turn.text):
+            return [described]
+        if turn.project in self.view.projects:
+            return [turn.project]
+        return [described] if described else []
+
+    def project_by_topic(self, turn: Turn) -> str | None:
+        """The project a message's topic points to: the route its words name, else the route of
+        the need the NLU saw in it (with some confidence)."""
+        match = self.view.route(turn.text)
+        if match is None:
+            needs = {route.intent for route in self.view.routes.values()}
+            need = next((name for name, confidence in turn.ranking
+                         if name in needs and confidence >= TOPIC_CONFIDENCE), None)
+            match = self.view.route(turn.text, need) if need else None
+        return match.project.id if match else None
+
+    def attributes_asked(self, turn: Turn) -> list[str]:
+        """The attributes the question's words ask about, project names left out."""
+        return attributes_in(self.view.without_project_names(turn.text))
+
+
+def mentions_a_project(text: str) -> bool:
+    """The message speaks of a project ("projektet om …", "the programme", "satsningen")."""
+    return any(word.startswith(PROJECT_WORDS) for word in tokens(text))

@@ -40,6 +40,17 @@ class Lead:
         return messages
 
 
+def funders_of(project: Project) -> dict[str, str]:
+    """Every organisation that funds the project, as financier or co-financier: id → role."""
+    found = {}
+    for financier in project.funding.financiers:
+        for org_id in (financier.organisation, financier.with_organisation):
+            if org_id:
+                found[org_id] = "financier"
+    found.update((org_id, "co_financier") for org_id in project.funding.co_financiers)
+    return found
+
+
 class FactsFirst:
     def __init__(self, view: KnowledgeView, language: Language) -> None:
         self.view = view
@@ -54,13 +65,13 @@ class FactsFirst:
         if question.form == "count" and question.counted:
             return self._count_funders(project, question.counted)
         if question.form == "amount":  # "how much": the budget or amount; "what share": the shares
-            return Lead(attributes=["funding" if "funding" in attributes else "budget"])
+            return Lead(attributes=["funding" if question.asks("share") else "budget"])
         if question.form != "yes_no":
             return None
         if question.asks("funds") or "funding" in attributes or "co_financiers" in attributes:
             orgs = self.organisations_named(text)
             if orgs:
-                funders = self.funders(project)
+                funders = funders_of(project)
                 return Lead(verdict=any(o.id in funders for o in orgs), attributes=["funding"])
         if question.asks("owns") or "owner" in attributes:
             orgs = self.organisations_named(text)
@@ -73,16 +84,6 @@ class FactsFirst:
             return Lead(verdict=verdict, attributes=["status"])
         return None
 
-    def funders(self, project: Project) -> dict[str, str]:
-        """Every organisation that funds the project, as financier or co-financier: id → role."""
-        found = {}
-        for financier in project.funding.financiers:
-            for org_id in (financier.organisation, financier.with_organisation):
-                if org_id:
-                    found[org_id] = "financier"
-        found.update((org_id, "co_financier") for org_id in project.funding.co_financiers)
-        return found
-
     def organisations_named(self, text: str) -> list[Organisation]:
         """The organisations a question names; "EU" stands for every EU fund."""
         named = self.view.find_organisations(text)
@@ -92,7 +93,7 @@ class FactsFirst:
 
     def _count_funders(self, project: Project, counted: str) -> Lead | None:
         kinds = COUNTED_KINDS[counted]
-        funders = self.funders(project)
+        funders = funders_of(project)
         orgs = [self.view.organisations[o] for o in funders if self.view.organisations[o].kind in kinds]
         if not orgs:
             return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from assistant.dialogue import phrases, wording
 from assistant.dialogue.context import Context
-from assistant.dialogue.facts_first import FactsFirst
+from assistant.dialogue.facts_first import FactsFirst, funders_of
+from assistant.dialogue.projects import answer_projects
 from assistant.dialogue.question_form import question_in
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.turn import Turn
@@ -35,15 +36,23 @@ def ask_person(ctx: Context, turn: Turn, reply: Reply) -> None:
 
 
 def ask_organisation(ctx: Context, turn: Turn, reply: Reply) -> None:
-    """What the page says of the organisation; how many members or whether one is a member first."""
+    """What the page says of the organisation; how many members or whether one is a member first.
+    "How much money from Tillväxtverket?" gets the amounts of the projects it funds."""
     named = ctx.view.find_organisations(turn.text)
+    question = question_in(turn.text)
+    if named and question.form == "amount":
+        givers = {o.id for o in named if o.kind != "municipality"} or {o.id for o in named}
+        funded = [p.id for p in ctx.view.knowledge.projects if givers & set(funders_of(p))]
+        if funded:
+            answer_projects(ctx, turn, reply, ["budget"], funded)
+            return
     networks = [o for o in named if o.members]
     org = (networks or named or [None])[0]
     if org is None:
         known = [o.name for o in ctx.view.knowledge.organisations if o.description]
         reply.say(ctx.fill(phrases.UNKNOWN_ORG, orgs=wording.listing(known, ctx.lang)))
         return
-    lead = FactsFirst(ctx.view, ctx.lang).about_organisation(org, question_in(turn.text), turn.text)
+    lead = FactsFirst(ctx.view, ctx.lang).about_organisation(org, question, turn.text)
     messages = [org.description(ctx.lang)] if org.description else []
     if org.county:
         messages.insert(0, ctx.fill(phrases.ORG_COUNTY, name=org.name,

@@ -166,9 +166,9 @@ ROUTE = Phrase(
     en="For {need} the page points to the project {project}. Contact {person}.",
 )
 ROUTE_NO_CONTACT = Phrase(
-    sv="När det gäller {need} handlar sidan om {project}, men den anger ingen kontaktperson "
-       "för det projektet.",
-    en="For {need} the page describes {project}, but it names no contact person for that project.",
+    sv="Sidan anger ingen kontaktperson för {project}, så jag kan inte hänvisa dig till någon "
+       "när det gäller {need}.",
+    en="The page names no contact person for {project}, so I cannot send you to anyone about {need}.",
 )
 
 

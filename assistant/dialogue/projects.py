@@ -4,7 +4,6 @@ which of them has some property."""
 from __future__ import annotations
 
 from assistant.dialogue import phrases, wording
-from assistant.dialogue.attributes import attributes_in
 from assistant.dialogue.context import Context
 from assistant.dialogue.facts_first import FactsFirst
 from assistant.dialogue.question_form import question_in
@@ -27,13 +26,14 @@ def list_projects(ctx: Context, turn: Turn, reply: Reply) -> None:
 def ask_project(ctx: Context, turn: Turn, reply: Reply) -> None:
     """The attributes the question names (or an overview) of the projects it names, else of
     the project talked about last; asks which project when there is none."""
-    answer_projects(ctx, turn, reply, attributes_in(turn.text) or ["overview"])
+    answer_projects(ctx, turn, reply, ctx.attributes_asked(turn) or ["overview"])
 
 
-def answer_projects(ctx: Context, turn: Turn, reply: Reply, attributes: list[str]) -> None:
-    """Each project's answer; a question that asks for one fact (how many, is it still running)
-    gets that fact first."""
-    projects = ctx.projects_in(turn) or ([turn.project] if turn.project in ctx.view.projects else [])
+def answer_projects(ctx: Context, turn: Turn, reply: Reply, attributes: list[str],
+                    projects: list[str] | None = None) -> None:
+    """Each project's answer (of `projects`, else those the question is about); a question that
+    asks for one fact (how many, is it still running) gets that fact first."""
+    projects = projects or ctx.project_asked_about(turn)
     if not projects:
         reply.say(ctx.fill(phrases.ASK_WHICH_PROJECT, projects=ctx.project_names()))
         return

@@ -15,7 +15,7 @@ from assistant.text.fuzzy import contains_keyword, keyword_parts
 from assistant.text.normalise import tokens
 
 Form = Literal["count", "amount", "yes_no", "open"]
-Polarity = Literal["running", "ended", "available", "away", "member", "funds", "owns"]
+Polarity = Literal["running", "ended", "available", "away", "member", "funds", "owns", "share"]
 
 _FORMS: dict[Form, tuple[str, ...]] = {
     "count": ("hur manga", "antal$", "antalet", "how many", "number of"),
@@ -24,7 +24,7 @@ _FORMS: dict[Form, tuple[str, ...]] = {
 }
 # A yes/no question starts with its verb: "Är SHiMR slut?", "Does the EU fund it?".
 _YES_NO_OPENERS = (
-    "ar$", "pagar", "finns", "har$", "kan$", "far$", "ingar", "finansierar", "ager$", "galler",
+    "ar$", "pagar", "finns", "har$", "kan$", "far$", "ingar", "finansier", "ager$", "galler",
     "stammer", "lever", "jobbar", "arbetar", "betalar", "tillhor", "hor$",
     "is$", "are$", "does", "do$", "has$", "have$", "can$", "did$", "was$", "will$", "isn't", "is it",
 )
@@ -41,6 +41,7 @@ _POLARITY: dict[Polarity, tuple[str, ...]] = {
     "funds": ("finansier", "betalar", "pengar fran", "stod fran", "fund", "financ", "pays", "paid",
               "money from", "sponsor", "bidrar", "contribut"),
     "owns": ("ager$", "agare", "owner", "owns", "own$", "runs the", "run by", "driver$"),
+    "share": ("andel", "procent", "share", "percent", "per cent"),
 }
 _COUNTED = {
     "municipality": ("kommun", "municipal"),

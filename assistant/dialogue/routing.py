@@ -10,10 +10,11 @@ with four buttons instead.
 from __future__ import annotations
 
 from assistant.dialogue import phrases, wording
-from assistant.dialogue.context import Context
+from assistant.dialogue.context import Context, mentions_a_project
 from assistant.dialogue.projects import answer_projects
 from assistant.dialogue.replies import Button, Reply
 from assistant.dialogue.turn import Turn
+from assistant.kb.content import Contact
 from assistant.kb.query import RouteMatch
 from assistant.nlu.occupations import occupation_finder
 
@@ -42,6 +43,21 @@ def contact_for_need(ctx: Context, turn: Turn, reply: Reply) -> None:
     ask_back(ctx, reply)
 
 
+def answer_route(ctx: Context, match: RouteMatch, turn: Turn, reply: Reply) -> None:
+    """The person for the need; but a question about the need's project ("when does the project
+    on moving here end?"), or about a project the page names no contact for, gets its facts."""
+    asked = [a for a in ctx.attributes_asked(turn) if a != "contact"]
+    named = ctx.projects_in(turn)
+    if asked and (named or mentions_a_project(turn.text)):
+        answer_projects(ctx, turn, reply, asked, named or [match.project.id])
+    elif match.contact is None:
+        answer_projects(ctx, turn, reply, asked or ["overview"], [match.project.id])
+        reply.say(ctx.fill(phrases.ROUTE_NO_CONTACT, need=match.route.label(ctx.lang),
+                           project=match.project.short_name))
+    else:
+        _send_to_person(ctx, match, match.contact, turn, reply)
+
+
 def looks_like_need(ctx: Context, turn: Turn) -> bool:
     """A message not understood whose best guess was a need: better asked back than refused."""
     guesses = [name for name, _ in turn.ranking if name != "nlu_fallback"]
@@ -66,24 +82,20 @@ def _unsure(ctx: Context, turn: Turn) -> bool:
     return contact_of[first] != contact_of[second] and best - next_best < AMBIGUITY_MARGIN
 
 
-def answer_route(ctx: Context, match: RouteMatch, turn: Turn, reply: Reply) -> None:
+def _send_to_person(ctx: Context, match: RouteMatch, contact: Contact, turn: Turn, reply: Reply) -> None:
     facts = ctx.answers.facts(match.project.id)
     need, project = match.route.label(ctx.lang), match.project.short_name
-    if match.contact is None:
-        reply.say(ctx.fill(phrases.ROUTE_NO_CONTACT, need=need, project=facts.name))
-        reply.say(ctx.fill(phrases.KNOWN_INSTEAD, name=project, summary=facts.summary))
+    card = ctx.answers.person_card(ctx.view.person(contact.id, ctx.lang))
+    occupations = occupation_finder().find(turn.text) if match.route.intent == "need_staff" else []
+    if occupations:
+        named = wording.listing([o.plural(ctx.lang) for o in occupations], ctx.lang)
+        reply.say(ctx.fill(phrases.ROUTE_OCCUPATION, occupations=named, project=project, person=card))
     else:
-        card = ctx.answers.person_card(ctx.view.person(match.contact.id, ctx.lang))
-        occupations = occupation_finder().find(turn.text) if match.route.intent == "need_staff" else []
-        if occupations:
-            named = wording.listing([o.plural(ctx.lang) for o in occupations], ctx.lang)
-            reply.say(ctx.fill(phrases.ROUTE_OCCUPATION, occupations=named, project=project, person=card))
-        else:
-            reply.say(ctx.fill(phrases.ROUTE, need=need, project=project, person=card))
-        for person in facts.contacts:
-            if person.on_leave:
-                reply.say(ctx.answers.leave_note(person))
-        if match.route.note:
-            reply.say(match.route.note(ctx.lang))
-        reply.say(ctx.answers.ended_note(facts))
+        reply.say(ctx.fill(phrases.ROUTE, need=need, project=project, person=card))
+    for person in facts.contacts:
+        if person.on_leave:
+            reply.say(ctx.answers.leave_note(person))
+    if match.route.note:
+        reply.say(match.route.note(ctx.lang))
+    reply.say(ctx.answers.ended_note(facts))
     reply.slots["project"] = match.project.id

@@ -12,7 +12,7 @@ from datetime import date
 
 from assistant.dialogue import phrases as P
 from assistant.dialogue import wording
-from assistant.dialogue.facts_first import FactsFirst
+from assistant.dialogue.facts_first import FactsFirst, funders_of
 from assistant.dialogue.project_answers import ProjectAnswers
 from assistant.dialogue.question_form import question_in
 from assistant.kb.content import Language, Project
@@ -107,7 +107,7 @@ class WhichProject:
         if not orgs:
             return None
         ids = {o.id for o in orgs}
-        funded = [p for p in self.view.knowledge.projects if ids & set(self.facts_first.funders(p))]
+        funded = [p for p in self.view.knowledge.projects if ids & set(funders_of(p))]
         who = wording.listing(list(dict.fromkeys(
             self.view.organisation_name(o.id, self.lang) for o in orgs)), self.lang)
         if not funded:

@@ -148,6 +148,14 @@ class KnowledgeView:
         ids = dict.fromkeys(key for _, key in sorted(found))
         return [self.projects[i] for i in ids]
 
+    def without_project_names(self, text: str) -> str:
+        """The message's words with the projects' names left out, so that the words of a name
+        ("the skills supply project") are not read as words of the question."""
+        words = tokens(text)
+        for hit in self._project_names.find(text):
+            words[hit.start:hit.end] = [""] * (hit.end - hit.start)
+        return " ".join(w for w in words if w)
+
     def find_contacts(self, text: str) -> list[Contact]:
         """People named in `text`, in the order they are named."""
         return [self.contacts[key] for key in self._contact_names.keys(text)]

@@ -30,13 +30,18 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(v for v in values if v.strip()))
 
 
+def _plain_letters(word: str) -> str:
+    return word.translate(str.maketrans("åäöÅÄÖéÉ", "aaoAAOeE"))
+
+
 def render(knowledge: Knowledge, occupations: Iterable[Occupation]) -> str:
     names = list(knowledge.names())
     tables = {
         "project": (n.text for n in names if n.kind == "project" and n.alias),
         "person": (n.text for n in names if n.kind == "contact"),
         "organisation": (n.text for n in names if n.kind == "organisation"),
-        "occupation": (form for o in occupations for form in o.forms()),
+        # also as typed without å/ä/ö ("lakare"), as visitors often do
+        "occupation": (f for o in occupations for form in o.forms() for f in (form, _plain_letters(form))),
     }
     blocks = [_block("lookup", name, _unique(values)) for name, values in tables.items()]
     return f'{HEADER}version: "3.1"\nnlu:\n' + "".join(blocks)

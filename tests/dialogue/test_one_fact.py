@@ -97,3 +97,39 @@ def test_which_projects_the_eu_funds_names_them_and_their_funds(conversation) ->
 def test_a_which_question_without_a_criterion_lists_the_projects(conversation) -> None:
     reply = Chat(conversation).say("which_project", "vilka projekt då?")
     assert "beskriver 4 projekt" in first(reply)
+
+
+@pytest.mark.parametrize(("handler", "text", "intent", "ranking", "words"), [
+    # a project described, not named: its topic decides
+    ("ask_project", "när slutade projektet om lokal service?", "ask_project", (), ["31 augusti 2024"]),
+    ("ask_project", "who funded the project on rural development?", "ask_project", (),
+     ["European Agricultural Fund for Rural Development"]),
+    # the NLU heard a need, but the question is about the need's project
+    ("contact_for_need", "vem äger projektet om att få folk att flytta hit?", "need_moving", (),
+     ["Projektägare för Move Up North är Sorsele kommun."]),
+    ("contact_for_need", "is the project for employers looking for staff still running?", "need_staff", (),
+     ["Yes. Move Up North is running"]),
+    # a project with no contact: its facts, then that the page names no one
+    ("contact_for_need", "who gets the business climate money?", "need_business_funds", (),
+     ["39 municipalities", "names no contact person"]),
+    # how much from an organisation: the amounts of the projects it funds
+    ("ask_organisation", "hur mycket pengar kommer från Tillväxtverket?", "ask_organisation", (),
+     ["1,76 miljoner kronor per år", "624 602 kr"]),
+    # not named, no project talked about: the topic the NLU saw
+    ("ask_project", "how do I get my shop online", "ask_project",
+     (("ask_project", 0.5), ("need_business_advice", 0.4)), ["SHiMR"]),
+])
+def test_the_project_a_question_is_about(conversation, handler, text, intent, ranking, words) -> None:
+    reply = text_of(Chat(conversation).say(handler, text, intent, ranking))
+    assert all(w in reply for w in words), reply
+
+
+def test_words_of_a_project_name_are_not_read_as_the_question(conversation) -> None:
+    """"the skills supply project" holds "skills", a typo away from "still": it is no status question."""
+    reply = Chat(conversation).say("ask_project", "what is the skills supply project?")
+    assert first(reply).startswith("Move Up North: ")
+
+
+def test_a_share_question_gets_the_shares(conversation) -> None:
+    reply = Chat(conversation).say("ask_project", "how much of medskapande was EU money, in percent?")
+    assert "80%" in first(reply)
