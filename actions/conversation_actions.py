@@ -17,9 +17,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import runtime
+from assistant import config, private_logging
 from assistant.dialogue import phrases
 from assistant.dialogue.conversation import Turn
 from assistant.dialogue.replies import Reply
+from assistant.language import page_language
 
 log = logging.getLogger(__name__)
 
@@ -33,15 +35,17 @@ def turn_from_tracker(tracker: Tracker, handler: str) -> Turn:
     for entity in message.get("entities") or []:
         if entity.get("value") is not None:
             entities[entity["entity"]].append(str(entity["value"]))
-    metadata = message.get("metadata") or {}
+    metadata = message.get("metadata")
+    metadata = metadata if isinstance(metadata, dict) else {}
     return Turn(
         intent=handler,
         text=text,
         entities=dict(entities),
         language=tracker.get_slot("language"),
-        page_language=metadata.get("language") if isinstance(metadata, dict) else None,
+        page_language=page_language(metadata.get("language")),
         project=tracker.get_slot("project"),
         offer=tracker.get_slot("offer"),
+        too_long=metadata.get(config.MESSAGE_CUT) is True,
     )
 
 
@@ -72,8 +76,8 @@ class ConversationAction(Action, ABC):
         try:
             turn = turn_from_tracker(tracker, self.handler)
             reply = await asyncio.to_thread(runtime.conversation().respond, turn)
-        except Exception:
-            log.exception("%s failed", self.action_name)
+        except Exception as error:
+            private_logging.failure(log, f"{self.action_name} failed", error)
             language = "en" if tracker.get_slot("language") == "en" else "sv"
             reply = Reply(language)
             reply.say(phrases.ERROR(language))

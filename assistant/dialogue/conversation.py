@@ -11,8 +11,9 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from assistant import private_logging
 from assistant.dialogue import phrases as P
-from assistant.dialogue import wording
+from assistant.dialogue import private_data, wording
 from assistant.dialogue.attributes import attributes_in
 from assistant.dialogue.project_answers import ProjectAnswers
 from assistant.dialogue.replies import Button, Reply
@@ -37,6 +38,7 @@ class Turn:
     page_language: str | None = None  # sent by the web widget as metadata
     project: str | None = None  # the project talked about last
     offer: str | None = None  # what the last reply offered ("contact"), for yes/no
+    too_long: bool = False  # the chat channel cut the message: it was over-long
 
 
 class Conversation:
@@ -53,10 +55,12 @@ class Conversation:
             language = self.detector(None).choose(turn.text, turn.language, turn.page_language)
             return _fixed(P.UNAVAILABLE, language)
         language = self.detector(view).choose(turn.text, turn.language, turn.page_language)
+        if turn.too_long:
+            return _fixed(P.TOO_LONG, language)
         try:
             return _Handlers(view, self.kb.today(), language).handle(turn)
-        except Exception:
-            log.exception("could not answer %r", turn)
+        except Exception as error:
+            private_logging.failure(log, "could not answer", error)
             return _fixed(P.ERROR, language)
 
     def detector(self, view: KnowledgeView | None) -> LanguageDetector:
@@ -87,6 +91,9 @@ class _Handlers:
     def handle(self, turn: Turn) -> Reply:
         handler = getattr(self, f"on_{turn.intent}", None) or self.on_fallback
         reply = Reply(self.lang, slots={"language": self.lang, "offer": None})
+        if private_data.asked_for(turn.text):  # never given: say so, then the work contact
+            reply.say(self._(P.NO_PRIVATE_DATA))
+            handler = self.on_ask_person if self.view.find_contact(turn.text) else handler
         handler(turn, reply)
         reply.slots["language"] = reply.language
         return reply
