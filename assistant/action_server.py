@@ -47,6 +47,9 @@ def make_app(actions: str = "actions", max_bytes: int | None = None) -> Sanic:
     async def check_body(request: Request) -> HTTPResponse | None:
         if request.method != "POST":
             return None
+        announced = request.headers.get("content-length", "0")
+        if not announced.isdigit() or int(announced) > limit:
+            return _refuse(f"the body exceeds {limit} bytes", 413)
         body = request.body
         if request.headers.get("content-encoding") == "deflate":
             try:

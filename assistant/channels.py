@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -28,6 +29,8 @@ from assistant.language import DEFAULT, page_language
 
 log = logging.getLogger(__name__)
 MAX_SENDER_CHARS = 200
+# Rasa's own commands, which end a turn without any reply: not for visitors to send.
+_RESERVED = re.compile(r"\s*/(restart|session_start|back)\b")
 
 OnMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -47,6 +50,8 @@ def _valid_text(text: str) -> str:
 
 def cap(text: str, metadata: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """The text the NLU may see, and the metadata marked with whether it was cut."""
+    if _RESERVED.match(text):
+        raise BadRequest("that command is reserved")
     limit = config.max_message_chars()
     return _valid_text(text[:limit]), {**metadata, config.MESSAGE_CUT: len(text) > limit}
 
@@ -78,8 +83,8 @@ def parse_rest(request: Request) -> tuple[str, str, dict[str, Any]]:
         raise BadRequest("send the body as application/json", 415)
     try:
         body = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
-        raise BadRequest("the body is not valid JSON") from None
+    except (ValueError, RecursionError):
+        raise BadRequest("the body is not valid JSON (or nested too deeply)") from None
     if not isinstance(body, dict):
         raise BadRequest("the body must be a JSON object")
     message = body.get("message")
