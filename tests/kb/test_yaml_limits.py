@@ -13,9 +13,11 @@ from assistant.kb.problems import KnowledgeError
 from assistant.kb.yaml_source import read_knowledge
 from tests.kb.test_validation import broken_copy
 
+# Nine anchors of nine aliases each: 9**9 strings once expanded, e.g. in a problem message.
 BILLION_LAUGHS = "\n".join(
     ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     + [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)]
+    + ["page:", "  last_updated: *i"]
 ) + "\n"
 
 
