@@ -16,9 +16,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import runtime
+from assistant import config, private_logging
 from assistant.dialogue import phrases
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.turn import Turn
+from assistant.language import page_language
 
 log = logging.getLogger(__name__)
 
@@ -31,16 +33,18 @@ def turn_from_tracker(tracker: Tracker, handler: str) -> Turn:
     intent = message.get("intent") or {}
     ranking = tuple((str(r.get("name")), float(r.get("confidence") or 0.0))
                     for r in message.get("intent_ranking") or [] if isinstance(r, dict))
-    metadata = message.get("metadata") or {}
+    metadata = message.get("metadata")
+    metadata = metadata if isinstance(metadata, dict) else {}
     return Turn(
         handler=handler,
         text=text,
         intent=intent.get("name") if isinstance(intent, dict) else None,
         ranking=ranking,
         language=tracker.get_slot("language"),
-        page_language=metadata.get("language") if isinstance(metadata, dict) else None,
+        page_language=page_language(metadata.get("language")),
         project=tracker.get_slot("project"),
         offer=tracker.get_slot("offer"),
+        too_long=metadata.get(config.MESSAGE_CUT) is True,
     )
 
 
@@ -71,8 +75,8 @@ class ConversationAction(Action, ABC):
         try:
             turn = turn_from_tracker(tracker, self.handler)
             reply = await asyncio.to_thread(runtime.conversation().respond, turn)
-        except Exception:
-            log.exception("%s failed", self.action_name)
+        except Exception as error:
+            private_logging.failure(log, f"{self.action_name} failed", error)
             language = "en" if tracker.get_slot("language") == "en" else "sv"
             reply = Reply(language)
             reply.say(phrases.ERROR(language))

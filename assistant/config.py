@@ -12,6 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL = "127.0.0.1"  # how the launcher, tests and benchmarks reach the servers on this machine
+# Message metadata the chat channels set: True when they cut an over-long message.
+MESSAGE_CUT = "message_cut"
 
 
 def database_url() -> str:
@@ -70,3 +72,35 @@ def rasa_url() -> str:
 def web_url() -> str:
     """As a browser on this machine opens the page (the origin the Rasa server allows by default)."""
     return f"http://localhost:{web_port()}"
+
+
+def cors_origins() -> list[str]:
+    """CORS_ORIGINS (space-separated): the pages that may talk to the chat channels
+    (default: the web page's own origins)."""
+    found = os.environ.get("CORS_ORIGINS") or f"http://localhost:{web_port()} http://127.0.0.1:{web_port()}"
+    return found.split()
+
+
+def _positive(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ValueError(f"{name} must be a positive whole number, not {value!r}")
+    return int(value)
+
+
+def max_message_chars() -> int:
+    """MAX_MESSAGE_CHARS: longer chat messages are cut before the NLU and answered
+    with 'your message is too long'."""
+    return _positive("MAX_MESSAGE_CHARS", 1000)
+
+
+def max_request_bytes() -> int:
+    """MAX_REQUEST_BYTES: the largest request body (and socket.io message) the Rasa server reads."""
+    return _positive("MAX_REQUEST_BYTES", 1_000_000)
+
+
+def action_max_bytes() -> int:
+    """ACTION_MAX_BYTES: the largest body the action server reads, also after inflating it."""
+    return _positive("ACTION_MAX_BYTES", 10_000_000)

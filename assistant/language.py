@@ -57,6 +57,14 @@ _REQUEST = {
 }
 
 
+def page_language(value: object) -> Language | None:
+    """A page's or widget's language tag as one of ours: "en-GB", "EN", "sv_SE" count."""
+    if not isinstance(value, str):
+        return None
+    primary = re.split(r"[-_]", value.strip(), maxsplit=1)[0].lower()
+    return primary if primary in LANGUAGES else None  # type: ignore[return-value]
+
+
 def requested_language(text: str) -> Language | None:
     """The language a visitor asks for ("Can we speak English?", "på svenska tack"), if exactly one."""
     folded = fold(text)

@@ -9,6 +9,7 @@ Settings (environment; defaults in assistant/config.py):
   MODEL_PATH       the trained model (default models/mala.tar.gz)
   CORS_ORIGINS     space-separated origins allowed to call the Rasa server
                    (default: the web page's own origins)
+  MAX_MESSAGE_CHARS, MAX_REQUEST_BYTES, ACTION_MAX_BYTES   limits (see the README)
   RASA_AUTH_TOKEN  if set, Rasa's HTTP API is enabled and protected by this token;
                    if not set, the HTTP API stays off (only the chat channels answer)
 """
@@ -26,6 +27,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import IO
 
 from assistant import config
 from assistant.config import LOCAL, ROOT
@@ -41,15 +43,15 @@ class Service:
 def services(web: bool, host: str) -> list[Service]:
     bin_dir = Path(sys.executable).parent
     action_port, rasa_port, web_port = config.actions_port(), config.rasa_port(), config.web_port()
-    origins = os.environ.get("CORS_ORIGINS") or f"{config.web_url()} http://{LOCAL}:{web_port}"
+    origins = config.cors_origins()
     rasa = [str(bin_dir / "rasa"), "run", "--model", str(config.model_path()), "--interface", host,
             "--port", str(rasa_port), "--credentials", str(ROOT / "credentials.yml"),
-            "--endpoints", str(ROOT / "endpoints.yml"), "--cors", *origins.split()]
+            "--endpoints", str(ROOT / "endpoints.yml"), "--cors", *origins]
     token = os.environ.get("RASA_AUTH_TOKEN")
     if token:
         rasa += ["--enable-api", "--auth-token", token]
     found = [
-        Service("action server", [str(bin_dir / "rasa"), "run", "actions", "--actions", "actions",
+        Service("action server", [sys.executable, "-m", "assistant.action_server", "--host", host,
                                   "--port", str(action_port)],
                 f"http://{LOCAL}:{action_port}/health"),
         Service("Rasa server", rasa, f"{config.rasa_url()}/"),
@@ -70,11 +72,13 @@ def answers(url: str) -> bool:
 
 
 class Running:
-    """The started services; a context manager that always stops them."""
+    """The started services; a context manager that always stops them. Their output goes
+    to `output` (a file) if given, else to this process's stdout and stderr."""
 
-    def __init__(self, wanted: list[Service], timeout: float = 240) -> None:
+    def __init__(self, wanted: list[Service], timeout: float = 240, output: IO | None = None) -> None:
         self.wanted = wanted
         self.timeout = timeout
+        self.output = output
         self.processes: list[tuple[Service, subprocess.Popen]] = []
 
     def __enter__(self) -> Running:
@@ -82,14 +86,16 @@ class Running:
                # Rasa's dependencies print pages of deprecation notices at start-up.
                "PYTHONWARNINGS": "ignore::DeprecationWarning",
                # endpoints.yml reads the action server's address from here.
-               "ACTION_ENDPOINT_URL": f"http://{LOCAL}:{config.actions_port()}/webhook"}
+               "ACTION_ENDPOINT_URL": f"http://{LOCAL}:{config.actions_port()}/webhook",
+               # Sanic reads SANIC_* settings: the Rasa server's cap on a request body.
+               "SANIC_REQUEST_MAX_SIZE": str(config.max_request_bytes())}
         try:
             for service in self.wanted:
                 if answers(service.ready_url):
                     raise RuntimeError(f"{service.ready_url} already answers: is the "
                                        f"{service.name} running elsewhere?")
-                process = subprocess.Popen(service.command, cwd=ROOT, env=env,
-                                           start_new_session=True)
+                process = subprocess.Popen(service.command, cwd=ROOT, env=env, start_new_session=True,
+                                           stdout=self.output, stderr=self.output and subprocess.STDOUT)
                 self.processes.append((service, process))
             self._wait_until_ready()
         except BaseException:

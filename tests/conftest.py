@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
+from assistant import config, serve
 from assistant.config import ROOT
 from assistant.dialogue.conversation import Conversation
 from assistant.kb import store
@@ -68,20 +70,44 @@ def conversation(kb: KnowledgeBase) -> Conversation:
     return Conversation(kb)
 
 
-@pytest.fixture(scope="session")
-def running_assistant(knowledge: Knowledge) -> Iterator[str]:
-    """The real action server, Rasa server (and web page, once it exists), started once per
-    test session with the trained model and the default database; yields Rasa's base URL."""
-    from assistant import config, serve
+@dataclass(frozen=True)
+class Services:
+    """The running servers: Rasa's base URL, the processes, and the file their output goes to."""
 
+    url: str
+    running: serve.Running
+    output: Path
+
+    def pid(self, name: str) -> int:
+        return next(p.pid for s, p in self.running.processes if s.name == name)
+
+
+@pytest.fixture(scope="session")
+def services(knowledge: Knowledge, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """The real action server, Rasa server and web page, started once per test session with
+    the trained model and the default database, their output in a file the tests can read."""
     if not config.model_path().exists():
         pytest.fail(f"no trained model at {config.model_path()}: 'make test' trains it first")
     store.load(store.make_engine(config.database_url()), knowledge)
     wanted = serve.services(web=True, host=config.LOCAL)
-    with serve.Running(wanted):
-        yield config.rasa_url()
+    output = tmp_path_factory.mktemp("services") / "output.log"
+    with output.open("w", encoding="utf-8") as sink:
+        try:
+            running = serve.Running(wanted, output=sink).__enter__()
+        except RuntimeError as error:
+            pytest.fail(f"{error}; their output:\n{output.read_text(errors='replace')[-4000:]}")
+        try:
+            yield Services(config.rasa_url(), running, output)
+        finally:
+            running.stop()
     still_up = [s.name for s in wanted if serve.answers(s.ready_url)]
     assert not still_up, f"still answering after stop: {still_up}"
+
+
+@pytest.fixture(scope="session")
+def running_assistant(services: Services) -> str:
+    """Rasa's base URL, with every service running."""
+    return services.url
 
 
 @pytest.fixture(scope="session")

@@ -39,6 +39,7 @@ CSP = "; ".join(
         "frame-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
+        "frame-ancestors 'self'",  # no other site may frame the page (clickjacking)
     ]
 )
 
@@ -63,6 +64,9 @@ class Handler(SimpleHTTPRequestHandler):
             return str(WEB_DIR / "__not_served__")
         return str(target)
 
+    def version_string(self) -> str:
+        return "web"  # no server software or Python version for a visitor to look up
+
     def list_directory(self, path):
         # No directory listings: a folder without index.html is simply not there.
         self.send_error(404)
@@ -71,6 +75,7 @@ class Handler(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", CSP)
         self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("X-Frame-Options", "SAMEORIGIN")  # frame-ancestors for older browsers
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()

@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from assistant.dialogue import phrases
+from assistant import private_logging
+from assistant.dialogue import phrases, private_data
 from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import HANDLERS
 from assistant.dialogue.replies import Reply
@@ -38,10 +39,12 @@ class Conversation:
             language = self.detector(None).choose(turn.text, turn.language, turn.page_language)
             return _fixed(phrases.UNAVAILABLE, language)
         language = self.detector(view).choose(turn.text, turn.language, turn.page_language)
+        if turn.too_long:
+            return _fixed(phrases.TOO_LONG, language)
         try:
             return _answer(Context(view, self.kb.today(), language), turn)
-        except Exception:
-            log.exception("could not answer %r", turn)
+        except Exception as error:
+            private_logging.failure(log, "could not answer", error)
             return _fixed(phrases.ERROR, language)
 
     def detector(self, view: KnowledgeView | None) -> LanguageDetector:
@@ -56,6 +59,9 @@ class Conversation:
 def _answer(ctx: Context, turn: Turn) -> Reply:
     handler = HANDLERS[turn.handler]  # an unknown name is a bug: the polite error, not a fallback
     reply = Reply(ctx.lang, slots={"language": ctx.lang, "offer": None})
+    if private_data.asked_for(turn.text):  # never given: say so, then the work contact
+        reply.say(ctx.fill(phrases.NO_PRIVATE_DATA))
+        handler = HANDLERS["ask_person"] if ctx.view.find_contacts(turn.text) else handler
     handler(ctx, turn, reply)
     reply.slots["language"] = reply.language
     return reply

@@ -52,6 +52,12 @@ ERROR = Phrase(
     en="Sorry, something went wrong on my side. Please try again in a moment, or contact Malå "
        "Municipality directly.",
 )
+TOO_LONG = Phrase(
+    sv="Ditt meddelande var för långt för mig. Skriv gärna frågan kortare, med några meningar, "
+       "så svarar jag.",
+    en="Your message was too long for me. Please ask your question in a few sentences and I "
+       "will answer.",
+)
 UNAVAILABLE = Phrase(
     sv="Förlåt, jag kommer inte åt projektuppgifterna just nu. Försök igen om en stund.",
     en="Sorry, I can't reach the project information right now. Please try again in a moment.",
@@ -158,6 +164,13 @@ PERSON_PROJECTS = Phrase(sv="Kontakt för: {projects}.", en="Contact for: {proje
 UNKNOWN_PERSON = Phrase(
     sv="Den personen nämns inte på sidan. De som nämns är {people}.",
     en="That person is not mentioned on the page. The people it mentions are {people}.",
+)
+
+NO_PRIVATE_DATA = Phrase(
+    sv="Sidan ger inga privata uppgifter om någon: ingen hemadress, inget personnummer och "
+       "ingen lön. Det jag kan ge är kontaktuppgifterna i tjänsten som sidan anger.",
+    en="The page gives no private details about anyone: no home address, no personal identity "
+       "number and no salary. What I can give are the work contact details the page lists.",
 )
 
 # -- routing --------------------------------------------------------------------------

@@ -16,3 +16,4 @@ class Turn:
     page_language: str | None = None  # sent by the web widget as metadata
     project: str | None = None  # the project talked about last
     offer: str | None = None  # what the last reply offered ("contact"), for yes/no
+    too_long: bool = False  # the chat channel cut the message: it was over-long

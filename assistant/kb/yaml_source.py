@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import yaml
 
+from assistant.kb import safe_yaml
 from assistant.kb.consistency import Origin, Origins, check_consistency
 from assistant.kb.content import (
     Budget,
@@ -99,7 +100,7 @@ def _listed(doc: Node, section: str, read: Callable[[Node], Item | None]) -> lis
 def _parse(path: Path, folder: Path, problems: list[Problem]) -> Node | None:
     name = str(path.relative_to(folder.parent)) if folder.parent in path.parents else str(path)
     try:
-        value = yaml.safe_load(path.read_text(encoding="utf-8"))
+        value = safe_yaml.load(path)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

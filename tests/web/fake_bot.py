@@ -29,8 +29,8 @@ BUTTONS = {
 }
 PAYLOADS = [
     "/list_projects",
-    '/ask_contact_for_need{"need":"recruitment"}',
-    '/ask_contact_for_need{"need":"business_advice"}',
+    '/need_staff',
+    '/need_business_advice',
 ]
 # Bot replies chosen by a keyword in the visitor's message.
 SCRIPTED = {

@@ -1,0 +1,169 @@
+"""Rasa's REST and socket.io channels with limits, named in credentials.yml.
+
+Rasa's NLU needs memory that grows with the square of a message's length, so the
+text is cut to MAX_MESSAGE_CHARS here, before it reaches the NLU, and the message's
+metadata says it was cut (`config.MESSAGE_CUT`): the dialogue then answers "your message is too
+long" whatever intent the NLU picked. Malformed requests get a short 4xx reason;
+only the configured origins (CORS_ORIGINS) may talk to either channel, and
+nothing the visitor wrote is logged.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.core.channels.socketio import SocketIOInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from assistant import config, private_logging
+from assistant.dialogue import phrases
+from assistant.language import DEFAULT, page_language
+
+log = logging.getLogger(__name__)
+MAX_SENDER_CHARS = 200
+# Rasa's own commands, which end a turn without any reply: not for visitors to send.
+_RESERVED = re.compile(r"\s*/(restart|session_start|back)\b")
+
+OnMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+class BadRequest(ValueError):
+    """A request the channel refuses; the message is the short reason sent back."""
+
+    def __init__(self, reason: str, status: int = 400) -> None:
+        super().__init__(reason)
+        self.status = status
+
+
+def _valid_text(text: str) -> str:
+    """Lone surrogates (invalid in UTF-8) become U+FFFD, so nothing downstream chokes on them."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def cap(text: str, metadata: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The text the NLU may see, and the metadata marked with whether it was cut."""
+    if _RESERVED.match(text):
+        raise BadRequest("that command is reserved")
+    limit = config.max_message_chars()
+    return _valid_text(text[:limit]), {**metadata, config.MESSAGE_CUT: len(text) > limit}
+
+
+def _metadata(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise BadRequest("metadata must be a JSON object")
+    return value
+
+
+def _sender(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_SENDER_CHARS:
+        raise BadRequest(f"sender must be a non-empty string of at most {MAX_SENDER_CHARS} characters")
+    return _valid_text(value)
+
+
+def _allowed_origin(request: Request) -> None:
+    origin = request.headers.get("origin")
+    if origin and origin not in config.cors_origins():
+        raise BadRequest("origin not allowed", 403)
+
+
+def parse_rest(request: Request) -> tuple[str, str, dict[str, Any]]:
+    """Sender, capped text and metadata of a REST request; raises BadRequest."""
+    _allowed_origin(request)
+    if (request.content_type or "").split(";")[0].strip().lower() != "application/json":
+        raise BadRequest("send the body as application/json", 415)
+    try:
+        body = json.loads(request.body or b"")
+    except (ValueError, RecursionError):
+        raise BadRequest("the body is not valid JSON (or nested too deeply)") from None
+    if not isinstance(body, dict):
+        raise BadRequest("the body must be a JSON object")
+    message = body.get("message")
+    if not isinstance(message, str):
+        raise BadRequest("message must be a string")
+    text, metadata = cap(message, _metadata(body.get("metadata")))
+    return _sender(body.get("sender")), text, metadata
+
+
+class LimitedRestInput(RestInput):
+    """POST /webhooks/rest/webhook {"sender": "…", "message": "…", "metadata": {…}}."""
+
+    def blueprint(self, on_new_message: OnMessage) -> Blueprint:
+        private_logging.install()  # Rasa has configured its logging by the time channels are made
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                sender, text, metadata = parse_rest(request)
+            except BadRequest as refused:
+                return response.json({"error": str(refused)}, status=refused.status)
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(),
+                                                 metadata=metadata))
+            except Exception as error:
+                private_logging.failure(log, "REST message not handled", error)
+                language = page_language(metadata.get("language")) or DEFAULT
+                return response.json([{"recipient_id": sender, "text": phrases.ERROR(language)}])
+            return response.json(collector.messages)
+
+        return webhook
+
+
+class LimitedSocketIOInput(SocketIOInput):
+    """The widget's channel: Rasa's socket.io channel behind an origin check and the cap."""
+
+    def blueprint(self, on_new_message: OnMessage) -> Blueprint:
+        private_logging.install()
+        webhook = super().blueprint(on_new_message)
+        sio = self.sio
+        assert sio is not None  # made by super().blueprint
+        sio.eio.cors_allowed_origins = config.cors_origins()  # refuses other origins
+        # ...but sends no CORS headers of its own: Rasa's --cors already does, and a browser
+        # refuses a response that carries them twice.
+        sio.eio._cors_headers = lambda environ: []
+        sio.eio.max_http_buffer_size = config.max_request_bytes()
+        namespace = self.namespace or "/"
+        rasa_handler = sio.handlers[namespace][self.user_message_evt]
+
+        async def handle_message(sid: str, data: Any) -> None:
+            try:
+                await rasa_handler(sid, self._checked(data))
+            except BadRequest as refused:
+                log.warning("socket.io message refused: %s", refused)
+            except Exception as error:
+                private_logging.failure(log, "socket.io message not handled", error)
+
+        sio.on(self.user_message_evt, handle_message, namespace=namespace)
+        return webhook
+
+    def _checked(self, data: Any) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise BadRequest("the message must be an object")
+        message, metadata = data.get("message", ""), data.get(self.metadata_key)
+        if not isinstance(message, str):
+            raise BadRequest("message must be a string")
+        if isinstance(metadata, str):  # the widget may send customData as a JSON string
+            try:
+                metadata = json.loads(metadata)
+            except ValueError:
+                raise BadRequest("metadata is not valid JSON") from None
+        session = data.get("session_id")
+        if self.session_persistence and session is not None:
+            session = _sender(session)
+        text, metadata = cap(message, _metadata(metadata))
+        return {**data, "message": text, self.metadata_key: metadata, "session_id": session}
