@@ -21,8 +21,9 @@ from rasa_cli import rasa as run
 BASE = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
 
 
-def with_changes(name: str, **changes: dict) -> tuple[str, dict]:
-    """The project's config.yml with some components' settings changed (None drops one)."""
+def with_changes(name: str, **changes: dict | None) -> tuple[str, dict]:
+    """The project's config.yml with some components' settings changed (None drops one; a
+    change with a "name" replaces the component)."""
     config = json.loads(json.dumps(BASE))
     pipeline = []
     for component in config["pipeline"]:
@@ -30,16 +31,19 @@ def with_changes(name: str, **changes: dict) -> tuple[str, dict]:
         change = changes.get(key, {})
         if change is None:
             continue
-        pipeline.append({**component, **change})
+        pipeline.append(change if "name" in change else {**component, **change})
     config["pipeline"] = pipeline
     return name, config
 
 
+DIET = {"name": "DIETClassifier", "epochs": 60, "random_seed": 2024, "constrain_similarities": True,
+        "entity_recognition": False}
 CANDIDATES = [
-    with_changes("chosen (config.yml)"),
-    with_changes("char n-grams 2-5, 100 epochs",
-                 **{"CountVectorsFeaturizer:char": {"min_ngram": 2, "max_ngram": 5},
-                    "DIETClassifier": {"epochs": 100}}),
+    with_changes("chosen (config.yml): logistic regression"),
+    with_changes("DIET, 60 epochs, same features", LogisticRegressionClassifier=DIET),
+    with_changes("logistic regression, words only (no word pairs), letters 1-4",
+                 CountVectorsFeaturizer={"max_ngram": 1},
+                 **{"CountVectorsFeaturizer:char": {"min_ngram": 1, "max_ngram": 4}}),
     with_changes("no spaCy (whitespace tokens, no lemmas)",
                  SpacyNLP=None, SpacyTokenizer=None),
 ]

@@ -18,6 +18,7 @@ from assistant.kb.content import Contact
 from assistant.kb.query import RouteMatch
 from assistant.nlu.occupations import occupation_finder
 
+STAFF = "need_staff"  # the need whose answer names the occupations an employer is looking for
 # How close (in NLU confidence) two needs with different contacts may be before we ask back.
 AMBIGUITY_MARGIN = 0.3
 # The needs a visitor can pick when we ask back, in this order (at most four buttons).
@@ -58,6 +59,16 @@ def answer_route(ctx: Context, match: RouteMatch, turn: Turn, reply: Reply) -> N
         _send_to_person(ctx, match, match.contact, turn, reply)
 
 
+def answer_occupation(ctx: Context, turn: Turn, reply: Reply) -> bool:
+    """An occupation named in a message the NLU could not place: employers often write just
+    the person they need ("snickare?", "need welders"). True if answered."""
+    match = ctx.view.route(turn.text, STAFF) if occupation_finder().find(turn.text) else None
+    if match is None or match.contact is None:
+        return False
+    _send_to_person(ctx, match, match.contact, turn, reply)
+    return True
+
+
 def looks_like_need(ctx: Context, turn: Turn) -> bool:
     """A message not understood whose best guess was a need: better asked back than refused."""
     guesses = [name for name, _ in turn.ranking if name != "nlu_fallback"]
@@ -86,7 +97,7 @@ def _send_to_person(ctx: Context, match: RouteMatch, contact: Contact, turn: Tur
     facts = ctx.answers.facts(match.project.id)
     need, project = match.route.label(ctx.lang), match.project.short_name
     card = ctx.answers.person_card(ctx.view.person(contact.id, ctx.lang))
-    occupations = occupation_finder().find(turn.text) if match.route.intent == "need_staff" else []
+    occupations = occupation_finder().find(turn.text) if match.route.intent == STAFF else []
     if occupations:
         named = wording.listing([o.plural(ctx.lang) for o in occupations], ctx.lang)
         reply.say(ctx.fill(phrases.ROUTE_OCCUPATION, occupations=named, project=project, person=card))

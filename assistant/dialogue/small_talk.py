@@ -41,7 +41,10 @@ def bot_challenge(ctx: Context, turn: Turn, reply: Reply) -> None:
 
 
 def fallback(ctx: Context, turn: Turn, reply: Reply) -> None:
-    """Outside what the page covers; a message not understood that looked like a need is asked back."""
+    """Outside what the page covers. But a message that names an occupation ("snickare?") is an
+    employer looking for staff, and one not understood that looked like a need is asked back."""
+    if routing.answer_occupation(ctx, turn, reply):
+        return
     if turn.intent == "nlu_fallback" and routing.looks_like_need(ctx, turn):
         routing.ask_back(ctx, reply)
         return

@@ -317,3 +317,17 @@ def test_an_unknown_handler_is_an_error_not_a_fallback(conversation) -> None:
     """A misspelt handler name in an action must show up, not pass as 'I can't answer that'."""
     reply = Chat(conversation).say("ask_projekt", "who funds SHiMR?")
     assert text_of(reply) == phrases.ERROR("en")
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("snickare?", "För att hitta snickare hänvisar sidan arbetsgivare"),
+    ("need welders", "To find welders, the page points employers"),
+])
+def test_an_occupation_the_nlu_could_not_place_goes_to_the_employers_contact(conversation, text, opening) -> None:
+    reply = Chat(conversation).say("fallback", text, "nlu_fallback", (("nlu_fallback", 0.3), ("out_of_scope", 0.3)))
+    assert text_of(reply).startswith(opening) and "Wolfgang Mehl" in text_of(reply)
+
+
+def test_out_of_scope_without_an_occupation_stays_out_of_scope(conversation) -> None:
+    reply = Chat(conversation).say("fallback", "när hämtas soporna?", "out_of_scope")
+    assert text_of(reply).startswith("Det kan jag tyvärr inte svara på")
