@@ -111,8 +111,8 @@ SHARE = Phrase(sv="{name} ({share} %)", en="{name} ({share}%)")
 FUNDING_AMOUNT = Phrase(sv="Belopp: {amount}.", en="Amount: {amount}.")
 BUDGET = Phrase(sv="{name} har {budget}.", en="{name} has {budget}.")
 AMOUNT_NO_BUDGET = Phrase(
-    sv="{name}: {amount}. Någon total budget anger sidan inte.",
-    en="{name}: {amount}. The page gives no total budget.",
+    sv="{name}: {amount}. Sidan anger ingen budget för projektet som helhet.",
+    en="{name}: {amount}. The page gives no budget for the project as a whole.",
 )
 NO_BUDGET = Phrase(
     sv="Sidan anger ingen budget för {name}.",
