@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.text.normalise import stems, tokens
 
@@ -27,6 +28,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=4096)
 def allowed_typos(name: str) -> int:
     """Short names must match exactly; longer ones may carry one or two typos."""
     length = len(name)
@@ -51,7 +53,8 @@ class _Entry:
 
 
 class NameFinder:
-    """Finds aliases in text. Build once per knowledge snapshot; `find` is cheap."""
+    """Finds aliases in text. Build once per knowledge snapshot; `find` is cheap, and remembers
+    its last answers (one message is looked up by several handlers and by language detection)."""
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         self._entries = []
@@ -59,17 +62,21 @@ class NameFinder:
             alias_tokens = tokens(alias)
             if alias_tokens:
                 self._entries.append(_Entry(key, "".join(alias_tokens), len(alias_tokens)))
+        self.find = lru_cache(maxsize=256)(self._find)
 
-    def find(self, text: str) -> list[Hit]:
+    def _find(self, text: str) -> list[Hit]:
         """Every non-overlapping hit, best (fewest typos, longest) first for each place."""
         words = tokens(text)
+        windows: dict[tuple[int, int], list[str]] = {}  # (start, size) -> the window as typed and uninflected
         candidates: list[Hit] = []
         for entry in self._entries:
             limit = allowed_typos(entry.joined)
             for size in {max(1, entry.length - 1), entry.length, entry.length + 1}:
                 for start in range(0, len(words) - size + 1):
-                    window = words[start : start + size]
-                    typos = _best_distance(window, entry.joined, limit)
+                    if (start, size) not in windows:
+                        windows[(start, size)] = _spellings(words[start : start + size])
+                    typos = min((edit_distance(s, entry.joined, limit) for s in windows[(start, size)]
+                                 if abs(len(s) - len(entry.joined)) <= limit), default=limit + 1)
                     if typos <= limit:
                         candidates.append(Hit(entry.key, start, start + size, typos))
         candidates.sort(key=lambda h: (h.typos, -(h.end - h.start), h.start))
@@ -88,9 +95,10 @@ def _same_place(a: Hit, b: Hit) -> bool:
     return (a.start, a.end, a.typos) == (b.start, b.end, b.typos) and a.key != b.key
 
 
-def _best_distance(window: list[str], joined: str, limit: int) -> int:
+def _spellings(window: list[str]) -> list[str]:
+    """The window's words joined, with its last word as typed and without an inflection ending."""
     head = "".join(window[:-1])
-    return min(edit_distance(head + last, joined, limit) for last in stems(window[-1]))
+    return [head + last for last in stems(window[-1])]
 
 
 def contains_keyword(words: list[str], keyword: list[str]) -> bool:
@@ -104,6 +112,7 @@ def contains_keyword(words: list[str], keyword: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)  # the same words meet the same keywords message after message
 def _begins(word: str, stem: str) -> bool:
     if stem.endswith("$"):
         return word == stem[:-1]
