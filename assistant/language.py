@@ -20,6 +20,7 @@ from langdetect.detector_factory import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
 from assistant.kb.content import LANGUAGES, Knowledge, Language
+from assistant.nlu.occupations import occupation_words
 from assistant.text.fuzzy import NameFinder
 from assistant.text.normalise import fold, tokens
 
@@ -36,6 +37,7 @@ MARKERS: dict[Language, frozenset[str]] = {
         foretag foretaget soker behover svenska engelska hallo snalla kommunen vilket nagon
         nagot mycket hjalp hjalpa borjar borjade startade agare ager stod radgivning personal
         hejda tjo tja morsning tackar japp jaa na nae okej bra god morgon kvall snart vars
+        telefon telefonnummer nummer mejl epost adress
         """.split()),
     "en": frozenset("""
         the and is are was what who whom which when how where why you we me my our do does did
@@ -44,6 +46,7 @@ MARKERS: dict[Language, frozenset[str]] = {
         there yes no english swedish company business need needs looking want this that have
         has be been will any some much help start started owner owns purpose offer
         bye goodbye cheers thx ty yeah yep yup nope nah sorry good morning evening great see
+        phone number email address
         """.split()),
 }
 
@@ -100,7 +103,9 @@ class LanguageDetector:
 
     def evidence(self, text: str) -> Evidence:
         words = self._words_besides_names(text)
-        score = {lang: float(sum(w in MARKERS[lang] for w in words)) for lang in LANGUAGES}
+        occupations = occupation_words()  # "snickare?" is Swedish, "need welders" English
+        score = {lang: float(sum(w in MARKERS[lang] or w in occupations[lang] for w in words))
+                 for lang in LANGUAGES}
         # å, ä and ö in a word that is not a name are Swedish, however the rest is typed.
         left = Counter(words)
         for word in map(fold, _SWEDISH_LETTERS.findall(text)):

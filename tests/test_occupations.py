@@ -61,3 +61,13 @@ def test_a_broken_lexicon_is_rejected_with_the_entry_named(tmp_path: Path, conte
     path.write_text(content, encoding="utf-8")
     with pytest.raises(LexiconError, match=fault.replace("[", r"\[").replace("]", r"\]")):
         read_lexicon(path)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("snickare?", "sv"), ("lärare", "sv"), ("need welders", "en"), ("carpenters", "en"),
+    ("sandor lindström phone", "en"), ("wolfgang telefonnummer", "sv"),
+])
+def test_occupations_and_contact_words_tell_the_language(knowledge, text, language) -> None:
+    from assistant.language import LanguageDetector
+
+    assert LanguageDetector.for_knowledge(knowledge).detect(text) == language

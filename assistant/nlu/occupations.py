@@ -100,3 +100,14 @@ class OccupationFinder:
 def occupation_finder() -> OccupationFinder:
     """The finder for the project's lexicon, read once per process."""
     return OccupationFinder(read_lexicon(config.occupations_file()))
+
+
+@cache
+def occupation_words() -> dict[Language, frozenset[str]]:
+    """The one-word occupation forms of each language that the other language does not share,
+    folded ("snickare" is Swedish, "welders" English): evidence of the visitor's language."""
+    forms: dict[Language, set[str]] = {"sv": set(), "en": set()}
+    for occupation in read_lexicon(config.occupations_file()):
+        for language, words in (("sv", occupation.sv), ("en", occupation.en)):
+            forms[language].update(t[0] for t in map(tokens, words) if len(t) == 1)
+    return {"sv": frozenset(forms["sv"] - forms["en"]), "en": frozenset(forms["en"] - forms["sv"])}
