@@ -21,6 +21,7 @@ from assistant.handoff import mail, tables
 from assistant.handoff.mail import LOCAL_TIME
 from assistant.handoff.model import Draft, utc_now
 from assistant.handoff.tables import outbox, requests, sequences
+from assistant.handoff.tracker import erase_conversations
 
 Clock = Callable[[], datetime]
 # The columns that make two requests "the same request" when sent twice in a row.
@@ -56,8 +57,11 @@ def reference_of(year: int, number: int) -> str:
 
 class ContactRequests:
     def __init__(self, engine: Engine, clock: Clock = utc_now, limits: Limits | None = None,
-                 sender: str | None = None) -> None:
+                 sender: str | None = None, tracker: Engine | None = None) -> None:
+        """`tracker`: the database of Rasa's SQL tracker store, if there is one; erasing a
+        request deletes its conversation's events there too."""
         self.engine = engine
+        self.tracker = tracker
         self.clock = clock
         self.limits = limits or Limits.from_env()
         self.sender = sender or config.mail_from()
@@ -132,12 +136,16 @@ class ContactRequests:
             raise UnknownReference(reference)
 
     def erase(self, where: Any) -> list[tuple[str, str]]:
-        """Delete the requests `where` selects and their outbox rows, in one transaction;
-        return their (reference, conversation id)."""
-        with self.engine.begin() as conn:
+        """Delete the requests `where` selects, their outbox rows and (with a tracker store)
+        their conversations' events; return their (reference, conversation id). The events
+        go first: if that fails, the requests are still there to erase again."""
+        with self.engine.connect() as conn:
             found = [(r.id, r.reference, r.conversation_id)
                      for r in conn.execute(select(requests.c.id, requests.c.reference,
                                                   requests.c.conversation_id).where(where))]
+        if self.tracker is not None:
+            erase_conversations(self.tracker, {c for _, _, c in found})
+        with self.engine.begin() as conn:
             ids = [i for i, _, _ in found]
             for chunk in _chunks(ids):
                 conn.execute(delete(outbox).where(outbox.c.request_id.in_(chunk)))
