@@ -10,6 +10,7 @@ ids only, never the mail.
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import signal
@@ -148,7 +149,12 @@ class Worker:
             heartbeat.unlink(missing_ok=True)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m assistant.handoff.worker", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--heartbeat", type=Path, default=config.worker_heartbeat(),
+                        help="the file touched every round (default: %(default)s)")
+    args = parser.parse_args(argv)
     private_logging.install(logging.INFO)
     stop = threading.Event()
 
@@ -163,7 +169,7 @@ def main() -> int:
                     requests=ContactRequests(engine, tracker=make_engine(tracker) if tracker else None))
     log.info("mail worker started: %s, every %s s", "SMTP" if config.smtp_host() else "files in var/mail/",
              config.mail_poll_seconds())
-    worker.run(stop, config.mail_poll_seconds(), config.worker_heartbeat())
+    worker.run(stop, config.mail_poll_seconds(), args.heartbeat)
     return 0
 
 
