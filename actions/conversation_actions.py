@@ -141,3 +141,7 @@ class ActionOrganisationInfo(ConversationAction):
 
 class ActionFallback(ConversationAction):
     action_name, handler = "action_fallback", "fallback"
+
+
+class ActionRequestContact(ConversationAction):
+    action_name, handler = "action_request_contact", "request_contact"

@@ -15,9 +15,10 @@ from assistant.dialogue.projects import answer_projects
 from assistant.dialogue.replies import Button, Reply
 from assistant.dialogue.turn import Turn
 from assistant.kb.content import Contact
-from assistant.kb.query import RouteMatch
+from assistant.kb.query import PersonFacts, RouteMatch
 from assistant.nlu.occupations import occupation_finder
 
+REQUEST_OFFER = "request:"  # the `offer` slot after a routing answer: "request:<route id>"
 # How close (in NLU confidence) two needs with different contacts may be before we ask back.
 AMBIGUITY_MARGIN = 0.3
 # The needs a visitor can pick when we ask back, in this order (at most four buttons).
@@ -99,3 +100,27 @@ def _send_to_person(ctx: Context, match: RouteMatch, contact: Contact, turn: Tur
         reply.say(match.route.note(ctx.lang))
     reply.say(ctx.answers.ended_note(facts))
     reply.slots["project"] = match.project.id
+    offer_request(ctx, match, reply)
+
+
+def recipient(ctx: Context, contact: Contact) -> PersonFacts | None:
+    """Who gets a contact request meant for `contact`: the person, or their stand-in while they
+    are on leave; None when no one with an e-mail address can get it."""
+    person = ctx.view.person(contact.id, ctx.lang)
+    if person.on_leave:
+        person = person.stand_in
+    return person if person and person.email else None
+
+
+def offer_request(ctx: Context, match: RouteMatch, reply: Reply) -> None:
+    """"Would you like Aleksandra to contact you?" with yes/no buttons; a yes starts the request."""
+    person = recipient(ctx, match.contact) if match.contact else None
+    if person is None:
+        return
+    buttons = (Button(ctx.fill(phrases.BUTTON_YES), "/affirm"), Button(ctx.fill(phrases.BUTTON_NO), "/deny"))
+    reply.say(ctx.fill(phrases.OFFER_REQUEST, person=first_name(person)), buttons)
+    reply.slots["offer"] = f"{REQUEST_OFFER}{match.route.id}"
+
+
+def first_name(person: PersonFacts) -> str:
+    return person.name.split()[0]
