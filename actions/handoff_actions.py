@@ -74,6 +74,8 @@ ASK_ACTIONS = [type(f"AskAction_{slot}", (AskAction,), {"slot": slot}) for slot 
 def _validator(slot: str) -> Callable[..., Coroutine[Any, Any, dict[str, Any]]]:
     async def validate(self: ValidateContactRequestForm, value: Any, dispatcher: CollectingDispatcher,
                        tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        if value is None:  # cleared (when the form starts, or for a change), not answered
+            return {}
         turn = turn_from_tracker(tracker, "request_contact")
         answer = await asyncio.to_thread(dialogue().check, slot, turn, form_slots(tracker))
         for text in answer.say:

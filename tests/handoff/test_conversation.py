@@ -234,3 +234,37 @@ def test_the_same_request_sent_twice_is_stored_once(chat, requests) -> None:
         return chat.say("ja", "affirm")
     first, second = send(), send()
     assert len(stored(requests)) == 1 and first == second
+
+
+def test_the_form_validation_action_checks_only_the_answer_to_the_question_asked(
+        conversation, requests, monkeypatch) -> None:
+    """When the form starts, the cleared slots are not answers: the wish's text is never taken as a
+    name. An answer to the question asked is checked, and a wrong one is asked again."""
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import handoff_actions
+
+    monkeypatch.setattr(handoff_actions, "dialogue", lambda: HandoffDialogue(conversation, requests))
+
+    def validate(text: str, requested: str | None, events: list[dict]) -> list[dict]:
+        slots = {"language": "sv", handoff.ROUTE: "business_advice",
+                 handoff.RECIPIENT: "aleksandra-simanovskaya", "requested_slot": requested}
+        tracker = Tracker("t", slots, {"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.3},
+                                       "intent_ranking": [], "metadata": {}},
+                          [{"event": "user", "text": text}, *events], False, None,
+                          {"name": "contact_request_form"}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        result = asyncio.run(handoff_actions.ValidateContactRequestForm().run(dispatcher, tracker, {
+            "forms": {"contact_request_form": {"required_slots": list(handoff.FORM_SLOTS)}}, "slots": {}}))
+        return [*result, *dispatcher.messages]
+
+    started = validate("Kan Aleksandra ringa upp mig?", None,
+                       [{"event": "slot", "name": handoff.NAME, "value": None}])
+    assert {"event": "slot", "timestamp": None, "name": "requested_slot", "value": handoff.NAME} in started
+    assert not any(e.get("name") == handoff.NAME and e.get("value") for e in started)
+    asked_again = validate("anna@", handoff.REACH, [{"event": "slot", "name": handoff.REACH, "value": "anna@"}])
+    assert any("E-postadressen ser inte riktig ut" in (m.get("text") or "") for m in asked_again)
+    assert {"event": "slot", "timestamp": None, "name": handoff.REACH, "value": None} in asked_again
