@@ -145,3 +145,7 @@ class ActionFallback(ConversationAction):
 
 class ActionRequestContact(ConversationAction):
     action_name, handler = "action_request_contact", "request_contact"
+
+
+class ActionAcceptRequest(ConversationAction):
+    action_name, handler = "action_accept_request", "accept_request"

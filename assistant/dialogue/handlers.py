@@ -34,4 +34,5 @@ HANDLERS: dict[str, Handler] = {
     "ask_person": people.ask_person,
     "ask_organisation": people.ask_organisation,
     "request_contact": handoff.request_contact,
+    "accept_request": handoff.accept_offer,
 }

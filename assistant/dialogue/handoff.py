@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from assistant import config
-from assistant.dialogue import phrases, routing
+from assistant.dialogue import phrases, routing, small_talk
 from assistant.dialogue.context import TOPIC_CONFIDENCE, Context
 from assistant.dialogue.replies import Button, Reply
 from assistant.dialogue.turn import Turn
@@ -43,7 +43,7 @@ NAME, ORGANISATION, REACH, ABOUT = "handoff_name", "handoff_organisation", "hand
 CONSENT, CONFIRM, CHANGE = "handoff_consent", "handoff_confirm", "handoff_change"
 FORM_SLOTS = (NAME, ORGANISATION, REACH, ABOUT, CONSENT, CHANGE, CONFIRM)
 ROUTE, RECIPIENT, READY = "handoff_route", "handoff_recipient", "handoff_ready"
-ALL_SLOTS = (*FORM_SLOTS, ROUTE, RECIPIENT, READY)
+ALL_SLOTS = (*FORM_SLOTS, ROUTE, RECIPIENT, READY, routing.OFFERED)
 NO_ORGANISATION = "-"  # a filled slot for "none" (an empty slot would be asked again)
 REFUSED, SEND, CHANGING = "refused", "send", "change"
 # Routes whose visitors are private persons: no company or organisation is asked.
@@ -81,15 +81,16 @@ def request_contact(ctx: Context, turn: Turn, reply: Reply) -> None:
         start(ctx, match, reply)
 
 
-def accepts_offer(turn: Turn) -> bool:
-    return (turn.offer or "").startswith(routing.REQUEST_OFFER)
-
-
 def accept_offer(ctx: Context, turn: Turn, reply: Reply) -> None:
-    """A yes to "would you like Aleksandra to contact you?"."""
-    match = ctx.view.route_by_id((turn.offer or "").removeprefix(routing.REQUEST_OFFER))
-    reply.slots[READY] = False
-    if match is not None:
+    """A yes after the offer "would you like Aleksandra to contact you?" starts the request; a yes
+    to something offered since (contact details) is the ordinary yes."""
+    reply.slots.update({READY: False, routing.OFFERED: None})
+    match = None
+    if (turn.offer or "").startswith(routing.REQUEST_OFFER):
+        match = ctx.view.route_by_id(turn.offer.removeprefix(routing.REQUEST_OFFER))
+    if match is None:
+        small_talk.affirm(ctx, turn, reply)
+    else:
         start(ctx, match, reply)
 
 

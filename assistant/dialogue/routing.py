@@ -19,6 +19,7 @@ from assistant.kb.query import PersonFacts, RouteMatch
 from assistant.nlu.occupations import occupation_finder
 
 REQUEST_OFFER = "request:"  # the `offer` slot after a routing answer: "request:<route id>"
+OFFERED = "handoff_offered"  # the slot that tells Rasa's rules a yes may start a request
 # How close (in NLU confidence) two needs with different contacts may be before we ask back.
 AMBIGUITY_MARGIN = 0.3
 # The needs a visitor can pick when we ask back, in this order (at most four buttons).
@@ -119,7 +120,7 @@ def offer_request(ctx: Context, match: RouteMatch, reply: Reply) -> None:
         return
     buttons = (Button(ctx.fill(phrases.BUTTON_YES), "/affirm"), Button(ctx.fill(phrases.BUTTON_NO), "/deny"))
     reply.say(ctx.fill(phrases.OFFER_REQUEST, person=first_name(person)), buttons)
-    reply.slots["offer"] = f"{REQUEST_OFFER}{match.route.id}"
+    reply.slots.update({"offer": f"{REQUEST_OFFER}{match.route.id}", OFFERED: True})
 
 
 def first_name(person: PersonFacts) -> str:

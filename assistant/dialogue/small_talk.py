@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.dialogue import handoff, phrases, routing
+from assistant.dialogue import phrases, routing
 from assistant.dialogue.context import Context
 from assistant.dialogue.replies import Button, Reply
 from assistant.dialogue.turn import Turn
@@ -57,11 +57,8 @@ def switch_language(ctx: Context, turn: Turn, reply: Reply) -> None:
 
 
 def affirm(ctx: Context, turn: Turn, reply: Reply) -> None:
-    """'Yes' to what the last reply offered (contact details, or to be contacted); otherwise ask
-    what they want."""
-    if handoff.accepts_offer(turn):
-        handoff.accept_offer(ctx, turn, reply)
-    elif turn.offer == "contact" and turn.project in ctx.view.projects:
+    """'Yes' to the contact details the last reply offered; otherwise ask what they want."""
+    if turn.offer == "contact" and turn.project in ctx.view.projects:
         for text in ctx.answers.answer(turn.project, "contact"):
             reply.say(text)
     else:

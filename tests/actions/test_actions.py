@@ -61,8 +61,11 @@ REMEMBERED = {
 # Other slots a reply sets: the offer to be contacted after a routing answer, a request started.
 STARTED = {**dict.fromkeys(handoff.FORM_SLOTS), handoff.READY: True}
 ALSO_SET = {
-    ("ActionContactForNeed", "sv"): {"offer": "request:recruitment"},
-    ("ActionContactForNeed", "en"): {"offer": "request:business_advice"},
+    ("ActionContactForNeed", "sv"): {"offer": "request:recruitment", "handoff_offered": True},
+    ("ActionContactForNeed", "en"): {"offer": "request:business_advice", "handoff_offered": True},
+    ("ActionAcceptRequest", "sv"): {**STARTED, handoff.ROUTE: "business_advice",
+                                    handoff.RECIPIENT: "aleksandra-simanovskaya", "handoff_offered": None},
+    ("ActionAcceptRequest", "en"): {handoff.READY: False, "handoff_offered": None},
     ("ActionRequestContact", "sv"): {**STARTED, handoff.ROUTE: "recruitment", handoff.RECIPIENT: "wolfgang-mehl"},
     ("ActionRequestContact", "en"): {**STARTED, handoff.ROUTE: "moving_here", handoff.RECIPIENT: "wolfgang-mehl"},
 }
@@ -112,6 +115,10 @@ CASES = [
      ["Move Up North slutar sist (2023–2026)"]),
     (conversation_actions.ActionWhichProject, "en", "which projects does the EU fund?", "ask_which_project", {},
      ["Medskapande processer, SHiMR and Move Up North", "ESF"]),
+    (conversation_actions.ActionAcceptRequest, "sv", "ja", "affirm", {"offer": "request:business_advice"},
+     ["ärende till Aleksandra Simanovskaya"]),
+    (conversation_actions.ActionAcceptRequest, "en", "yes please", "affirm",
+     {"project": "move-up-north", "offer": "contact"}, ["Wolfgang Mehl", "0953-14039"]),
     (conversation_actions.ActionRequestContact, "sv", "kan Wolfgang ringa upp mig om rekrytering?",
      "request_contact", {}, ["ärende till Wolfgang Mehl", "avbryt"]),
     (conversation_actions.ActionRequestContact, "en", "can someone call me about moving here?",

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from assistant.dialogue import handoff
+from assistant.dialogue import handoff, routing
 from assistant.dialogue.conversation import Conversation
 from assistant.dialogue.handoff import HandoffDialogue
 from assistant.dialogue.replies import Reply
@@ -48,6 +48,8 @@ class FormChat:
             return "\n".join([*answer.say, self._next()])
         handler = "contact_for_need" if intent.startswith("need_") else \
             {"stop_request": None, **handoff.QUESTIONS}.get(intent, intent)
+        if intent == "affirm" and self.slots.get(routing.OFFERED):  # the rules "a yes … after the offer"
+            handler = "accept_request"
         if handler is None:
             return self._apply(self.dialogue.cancel(turn.language, in_progress=False))
         said = self._apply(self.conversation.respond(replace(turn, handler=handler)))
@@ -200,6 +202,15 @@ def test_no_request_for_the_route_without_a_contact(chat, requests) -> None:
     assert not chat.active and chat.slots[handoff.READY] is False
     said = chat.say("who gets the money for a better business climate?", "need_business_funds")
     assert "contact you?" not in said and chat.slots.get("offer") is None
+    assert not chat.slots.get(routing.OFFERED)
+
+
+def test_a_yes_after_the_offer_to_contact_details_offered_since_is_the_ordinary_yes(chat, requests) -> None:
+    chat.say("vi behöver en svetsare", "need_staff")
+    chat.say("berätta om SHiMR", "ask_project")  # offers the contact details
+    said = chat.say("ja", "affirm")
+    assert "Aleksandra Simanovskaya" in said and "0953-140 61" in said and not chat.active
+    assert chat.slots[routing.OFFERED] is None and chat.slots[handoff.READY] is False
 
 
 def test_a_wish_without_a_need_asks_which_need_first(chat) -> None:
