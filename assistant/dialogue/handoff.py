@@ -60,6 +60,7 @@ QUESTION_WORDS = frozenset({
     "who", "what", "when", "how", "where", "which", "why", "whose",
 })
 QUESTION_CONFIDENCE = 0.6
+SEND_WORDS, CHANGE_WORDS = ("skicka", "send"), ("andra", "change", "edit")  # typed at the summary
 FIELD_WORDS = {  # word beginnings in an answer to "what would you like to change?"
     NAME: ("namn", "name"),
     ORGANISATION: ("foretag", "organisation", "organization", "company", "firma"),
@@ -117,6 +118,9 @@ def _route_of(ctx: Context, turn: Turn) -> RouteMatch | None:
             ids = {r.id for r in mine}
             by_words = ctx.view.route(turn.text)
             return by_words if by_words and by_words.route.id in ids else ctx.view.route_by_id(mine[0].id)
+    named = ctx.projects_in(turn)
+    if named and not ctx.view.route(turn.text):
+        return next((ctx.view.route_by_id(r.id) for r in routes if r.project == named[0]), None)
     needs = {r.intent for r in routes}
     need = next((name for name, confidence in turn.ranking
                  if name in needs and confidence >= TOPIC_CONFIDENCE), None)
@@ -220,7 +224,7 @@ class HandoffDialogue:
         if slot == CONSENT:
             return {CONSENT: self.clock().isoformat() if _yes_or_no(turn, "yes_no") else REFUSED}
         if slot == CONFIRM:
-            return {CONFIRM: SEND if _yes_or_no(turn, "choice") else CHANGING}
+            return {CONFIRM: SEND if _send_or_change(turn) else CHANGING}
         words = [fold(w) for w in tokens(text)]
         chosen = next((f for f, starts in FIELD_WORDS.items()
                        if any(w.startswith(starts) for w in words)), None)
@@ -291,6 +295,16 @@ def _yes_or_no(turn: Turn, reason: str) -> bool:
     if turn.intent == "deny":
         return False
     raise Invalid(reason)
+
+
+def _send_or_change(turn: Turn) -> bool:
+    """True to send, False to change: the buttons' yes and no, or the words typed."""
+    words = [fold(w) for w in tokens(turn.text)]
+    if words and words[0].startswith(SEND_WORDS):
+        return True
+    if words and words[0].startswith(CHANGE_WORDS):
+        return False
+    return _yes_or_no(turn, "choice")
 
 
 def _is_question(turn: Turn) -> bool:

@@ -279,3 +279,21 @@ def test_the_form_validation_action_checks_only_the_answer_to_the_question_asked
     asked_again = validate("anna@", handoff.REACH, [{"event": "slot", "name": handoff.REACH, "value": "anna@"}])
     assert any("E-postadressen ser inte riktig ut" in (m.get("text") or "") for m in asked_again)
     assert {"event": "slot", "timestamp": None, "name": handoff.REACH, "value": None} in asked_again
+
+
+@pytest.mark.parametrize(("typed", "intent", "next_question"), [
+    ("skicka", "out_of_scope", "Ditt ärendenummer är"),
+    ("ändra", "deny", "Vad vill du ändra?"),
+    ("kanske", "out_of_scope", "Välj ett av alternativen"),
+])
+def test_the_summary_takes_the_words_typed(chat, typed, intent, next_question) -> None:
+    chat.say("Kan Aleksandra ringa upp mig?", "request_contact")
+    for text in ("Anna Berg", "-", "anna@example.se", "Energi"):
+        chat.say(text, "nlu_fallback")
+    chat.say("ja", "affirm")
+    assert next_question in chat.say(typed, intent)
+
+
+def test_a_wish_naming_the_project_without_a_contact_says_why(chat, requests) -> None:
+    said = chat.say("kan ni ringa upp mig om 1,76-projektet?", "request_contact")
+    assert "Sidan anger ingen kontaktperson för 1,76-projektet" in said and not chat.active
