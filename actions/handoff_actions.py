@@ -1,6 +1,7 @@
-"""The contact-request form's Rasa side, thin: one question action per slot,
-the `FormValidationAction`, submit and cancel. The questions, checks and storing live in
-assistant/dialogue/handoff.py. The form's slots hold personal data: nothing here logs them.
+"""The contact-request form's Rasa side, thin: one question action per slot, the
+`FormValidationAction` (which also ends the form on "avbryt"), submit, and cancel outside the
+form. The questions, checks and storing live in assistant/dialogue/handoff.py. The form's slots
+hold personal data: nothing here logs them.
 """
 
 from __future__ import annotations
@@ -116,14 +117,13 @@ class ActionSubmitRequest(Action):
 
 
 class ActionCancelRequest(Action):
-    """"Avbryt", "cancel", "stop": the form ends and everything typed is dropped."""
+    """"Avbryt", "cancel", "stop" outside the form (inside it, the validation ends it)."""
 
     def name(self) -> str:
         return "action_cancel_request"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
-        in_progress = tracker.active_loop_name == FORM
         events = await _answer(self.name(), tracker, dispatcher, lambda: dialogue().cancel(
-            tracker.get_slot("language"), in_progress))
+            tracker.get_slot("language")))
         return [ActiveLoop(None), SlotSet(REQUESTED_SLOT, None), *events]

@@ -9,6 +9,7 @@ Nothing here logs: the answers are personal data.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -45,7 +46,7 @@ FORM_SLOTS = (NAME, ORGANISATION, REACH, ABOUT, CONSENT, CHANGE, CONFIRM)
 ROUTE, RECIPIENT, READY = "handoff_route", "handoff_recipient", "handoff_ready"
 ALL_SLOTS = (*FORM_SLOTS, ROUTE, RECIPIENT, READY, routing.OFFERED)
 NO_ORGANISATION = "-"  # a filled slot for "none" (an empty slot would be asked again)
-REFUSED, SEND, CHANGING = "refused", "send", "change"
+REFUSED, SEND, CHANGING, CANCELLED = "refused", "send", "change", "cancelled"
 # Routes whose visitors are private persons: no company or organisation is asked.
 PRIVATE_NEEDS = frozenset({"need_moving"})
 LIMITS = {NAME: NAME_MAX, ORGANISATION: ORGANISATION_MAX, REACH: REACH_MAX, ABOUT: ABOUT_MAX}
@@ -60,6 +61,7 @@ QUESTION_WORDS = frozenset({
     "who", "what", "when", "how", "where", "which", "why", "whose",
 })
 QUESTION_CONFIDENCE = 0.6
+STOP_CONFIDENCE, STOP_WORDS = 0.8, 5
 SEND_WORDS, CHANGE_WORDS = ("skicka", "send"), ("andra", "change", "edit")  # typed at the summary
 FIELD_WORDS = {  # word beginnings in an answer to "what would you like to change?"
     NAME: ("namn", "name"),
@@ -136,6 +138,8 @@ def required_slots(slots: Mapping[str, Any], routes: Mapping[str, Route]) -> lis
     consent ends the form at once (the submit action then stores nothing)."""
     if slots.get(CONSENT) == REFUSED:
         return [CONSENT]
+    if slots.get(CONFIRM) == CANCELLED:
+        return [CONFIRM]
     route = routes.get(str(slots.get(ROUTE)))
     private = route is not None and route.intent in PRIVATE_NEEDS
     asked = [NAME] + ([] if private else [ORGANISATION]) + [REACH, ABOUT, CONSENT]
@@ -200,6 +204,8 @@ class HandoffDialogue:
         """The visitor's answer to the question for `slot`: its cleaned value, or the reason it is
         asked again, or (a question in the middle) the question's answer and the same question again."""
         ctx = self.context(turn.language)
+        if _is_stop(turn):  # the form ends; submit then stores nothing and says so
+            return Answer({**dict.fromkeys(FORM_SLOTS), CONFIRM: CANCELLED})
         if slot != ABOUT and _is_question(turn):
             answered = self.conversation.respond(Turn(
                 handler=QUESTIONS[str(turn.intent)], text=turn.text, intent=turn.intent,
@@ -263,11 +269,12 @@ class HandoffDialogue:
         reply.say(ctx.fill(phrases.REQUEST_SENT, person=person.name, reference=reference))
         return reply
 
-    def cancel(self, language: str | None, in_progress: bool) -> Reply:
-        """"Avbryt": everything typed is dropped from the conversation."""
+    def cancel(self, language: str | None) -> Reply:
+        """"Avbryt" with no form running (in the form, `check` ends it): nothing to drop but an
+        offer or a request about to start."""
         ctx = self.context(language)
         reply = Reply(ctx.lang, slots=dict.fromkeys(ALL_SLOTS))
-        reply.say(ctx.fill(phrases.REQUEST_CANCELLED if in_progress else phrases.NOTHING_TO_CANCEL))
+        reply.say(ctx.fill(phrases.NOTHING_TO_CANCEL))
         return reply
 
     def _summary(self, ctx: Context, slots: Mapping[str, Any]) -> str:
@@ -305,6 +312,17 @@ def _send_or_change(turn: Turn) -> bool:
     if words and words[0].startswith(CHANGE_WORDS):
         return False
     return _yes_or_no(turn, "choice")
+
+
+def _is_stop(turn: Turn) -> bool:
+    """"Avbryt", "cancel", the cancel button: a short message the NLU is sure is stop_request,
+    with no address or number in it (answers must never end the form by a misreading)."""
+    if turn.intent != "stop_request":
+        return False
+    words = tokens(turn.text)
+    confidence = dict(turn.ranking).get("stop_request", 0.0)
+    typed = confidence >= STOP_CONFIDENCE and len(words) <= STOP_WORDS and not re.search(r"[@\d]", turn.text)
+    return not turn.text or typed
 
 
 def _is_question(turn: Turn) -> bool:

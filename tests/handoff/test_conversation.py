@@ -39,9 +39,6 @@ class FormChat:
         turn = Turn(handler="", text="" if text.startswith("/") else text, intent=intent,
                     ranking=((intent, confidence),), language=self.slots.get("language"),
                     project=self.slots.get("project"), offer=self.slots.get("offer"))
-        if self.active and intent == "stop_request":  # the rule "stop in the middle of the form"
-            self.active = False
-            return self._apply(self.dialogue.cancel(turn.language, in_progress=True))
         if self.active:
             answer = self.dialogue.check(str(self.requested), turn, self.slots)
             self.slots.update(answer.slots)
@@ -51,7 +48,7 @@ class FormChat:
         if intent == "affirm" and self.slots.get(routing.OFFERED):  # the rules "a yes … after the offer"
             handler = "accept_request"
         if handler is None:
-            return self._apply(self.dialogue.cancel(turn.language, in_progress=False))
+            return self._apply(self.dialogue.cancel(turn.language))
         said = self._apply(self.conversation.respond(replace(turn, handler=handler)))
         if self.slots.get(handoff.READY):  # the rules "… starts the form"
             self.active = True
@@ -141,6 +138,21 @@ def test_cancel_leaves_nothing(chat, requests) -> None:
     assert "Nothing you typed has been kept" in said
     assert stored(requests) == []
     assert all(chat.slots.get(s) is None for s in handoff.ALL_SLOTS)
+
+
+@pytest.mark.parametrize(("text", "confidence"), [("zq.private@example.org", 0.9), ("Anna Berg", 0.5),
+                                                  ("070-123 45 67", 0.95)])
+def test_an_answer_the_nlu_took_for_stop_does_not_end_the_form(chat, text, confidence) -> None:
+    chat.say("I'd like advice, can someone call me", "request_contact")
+    chat.say(text, "stop_request", confidence)
+    assert chat.active and "Nothing you typed" not in chat.last.messages[0].text
+
+
+def test_the_cancel_button_ends_the_form(chat, requests) -> None:
+    chat.say("I'd like advice, can someone call me", "request_contact")
+    assert "Nothing you typed has been kept" in chat.say("/stop_request", "stop_request", 1.0)
+    assert not chat.active and stored(requests) == []
+    assert "no request in progress" in chat.say("stop", "stop_request")
 
 
 @pytest.mark.parametrize(("answer", "reason"), [
