@@ -110,23 +110,26 @@ def start(ctx: Context, match: RouteMatch, reply: Reply) -> None:
 
 
 def _route_of(ctx: Context, turn: Turn) -> RouteMatch | None:
-    """The route a request is for: that of the person named, else of the words, else of the need
-    the NLU also saw, else of the project talked about."""
+    """The route a request is for: that of the person named, else of the project named, else of
+    the need the NLU also saw (its keywords choosing among its routes; None when two needs with
+    different people are close), else of the words, else of the project talked about."""
     routes = list(ctx.view.routes.values())
     for contact in ctx.view.find_contacts(turn.text):
         projects = {p.id for p in ctx.view.projects_of(contact.id)}
         mine = [r for r in routes if r.contact == contact.id or (r.project in projects and r.contact)]
         if mine:
-            ids = {r.id for r in mine}
             by_words = ctx.view.route(turn.text)
+            ids = {r.id for r in mine}
             return by_words if by_words and by_words.route.id in ids else ctx.view.route_by_id(mine[0].id)
     named = ctx.projects_in(turn)
-    if named and not ctx.view.route(turn.text):
+    if named:
         return next((ctx.view.route_by_id(r.id) for r in routes if r.project == named[0]), None)
     needs = {r.intent for r in routes}
     need = next((name for name, confidence in turn.ranking
                  if name in needs and confidence >= TOPIC_CONFIDENCE), None)
-    match = ctx.view.route(turn.text) or (ctx.view.route(turn.text, need) if need else None)
+    if need:
+        return None if routing.unsure(ctx, turn) else ctx.view.route(turn.text, need)
+    match = ctx.view.route(turn.text)
     if match is None and turn.project in ctx.view.projects:
         match = next((ctx.view.route_by_id(r.id) for r in routes if r.project == turn.project), None)
     return match

@@ -34,7 +34,7 @@ CHOICES = (
 def contact_for_need(ctx: Context, turn: Turn, reply: Reply) -> None:
     """A need goes to its route's person; "whom do I contact?" to the project named or talked
     about; with neither, or when the need is unclear, one question back."""
-    if turn.intent in _need_intents(ctx) and not _unsure(ctx, turn):
+    if turn.intent in _need_intents(ctx) and not unsure(ctx, turn):
         match = ctx.view.route(turn.text, turn.intent)
         if match:
             answer_route(ctx, match, turn, reply)
@@ -75,7 +75,8 @@ def _need_intents(ctx: Context) -> set[str]:
     return {route.intent for route in ctx.view.routes.values()}
 
 
-def _unsure(ctx: Context, turn: Turn) -> bool:
+def unsure(ctx: Context, turn: Turn) -> bool:
+    """The NLU's two best needs lead to different people and are close: ask back, never guess."""
     contact_of = {r.intent: r.contact for r in reversed(list(ctx.view.routes.values()))}
     needs = [(name, confidence) for name, confidence in turn.ranking if name in contact_of]
     if len(needs) < 2:
