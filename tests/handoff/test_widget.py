@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 
-from playwright.sync_api import expect
+import pytest
+from playwright.sync_api import Browser, expect
 
 from assistant import config
 from assistant.handoff.store import ContactRequests
@@ -18,7 +20,14 @@ from tests.web.chat import BOT_MESSAGES, ask, open_with_keyboard, wait_for_bot
 from tests.web.test_widget import serious_violations
 
 # The browser tests' fixtures (tests/web/conftest.py), for this folder too.
-browser, open_page, rasa_stack, site = web.browser, web.open_page, web.rasa_stack, web.site
+open_page, rasa_stack, site = web.open_page, web.rasa_stack, web.site
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """tests/web's browser, for this module only: sync Playwright runs an event loop while it
+    lives, and tests/web (and tests/server's socket.io probes) need theirs after this module."""
+    yield from web.browser.__wrapped__()
 
 REPLIES = "#mala-chat .rw-reply"
 
