@@ -67,7 +67,7 @@ def test_cancel_leaves_nothing_in_the_database(running_assistant, requests) -> N
 def test_a_wrong_email_and_phone_are_asked_again(running_assistant, requests) -> None:
     visitor = sender()
     talk(running_assistant, visitor, [
-        ("kan ni ringa upp mig om rekrytering?", "Vad heter du?"),
+        ("Kan Aleksandra ringa upp mig?", "Vad heter du?"),
         ("Anna Berg", "Vilket företag"),
         ("inget", "Hur når vi dig?"),
         ("anna@bergs", "E-postadressen ser inte riktig ut"),
