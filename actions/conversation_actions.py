@@ -141,3 +141,11 @@ class ActionOrganisationInfo(ConversationAction):
 
 class ActionFallback(ConversationAction):
     action_name, handler = "action_fallback", "fallback"
+
+
+class ActionRequestContact(ConversationAction):
+    action_name, handler = "action_request_contact", "request_contact"
+
+
+class ActionAcceptRequest(ConversationAction):
+    action_name, handler = "action_accept_request", "accept_request"

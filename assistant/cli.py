@@ -1,4 +1,5 @@
-"""`assistant` command line: validate, load and export the knowledge base; generate NLU data."""
+"""`assistant` command line: validate, load and export the knowledge base; generate NLU data;
+contact requests for staff (`assistant requests …`, assistant/handoff/staff.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import sys
 from pathlib import Path
 
 from assistant import config
+from assistant.handoff import staff
+from assistant.handoff.store import UnknownReference
 from assistant.kb import store
 from assistant.kb.problems import KnowledgeError
 from assistant.kb.yaml_source import read_knowledge
@@ -81,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--lexicon", type=Path, default=config.occupations_file())
     sync.add_argument("--output", type=Path, default=config.ROOT / "data" / "nlu" / "knowledge.yml")
     sync.add_argument("--check", action="store_true", help="only check that the file is up to date")
+    staff.add_commands(commands)
     return parser
 
 
@@ -95,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except KnowledgeError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except UnknownReference as error:
+        print(f"error: no request {str(error).upper()}", file=sys.stderr)
         return 1
     except store.DatabaseUnavailable as error:
         print(f"error: {error}", file=sys.stderr)

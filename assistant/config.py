@@ -104,3 +104,78 @@ def max_request_bytes() -> int:
 def action_max_bytes() -> int:
     """ACTION_MAX_BYTES: the largest body the action server reads, also after inflating it."""
     return _positive("ACTION_MAX_BYTES", 10_000_000)
+
+
+# Contact requests (assistant/handoff/): limits, retention, mail delivery.
+
+def requests_per_conversation_per_hour() -> int:
+    """REQUESTS_PER_CONVERSATION_PER_HOUR: contact requests one conversation may leave in an hour."""
+    return _positive("REQUESTS_PER_CONVERSATION_PER_HOUR", 3)
+
+
+def requests_per_hour() -> int:
+    """REQUESTS_PER_HOUR: contact requests all visitors together may leave in an hour."""
+    return _positive("REQUESTS_PER_HOUR", 60)
+
+
+def retention_days() -> int:
+    """RETENTION_DAYS: contact requests older than this are deleted (by the mail worker, daily)."""
+    return _positive("RETENTION_DAYS", 180)
+
+
+def tracker_database_url() -> str | None:
+    """TRACKER_DATABASE_URL: the database of Rasa's SQL tracker store, if one is configured; an
+    erased request's conversation events are deleted there too."""
+    return os.environ.get("TRACKER_DATABASE_URL") or None
+
+
+def smtp_host() -> str | None:
+    """SMTP_HOST: the mail server; unset, every mail is written as a file under var/mail/ instead."""
+    return os.environ.get("SMTP_HOST") or None
+
+
+def smtp_port() -> int:
+    return _port("SMTP_PORT", 25)
+
+
+def smtp_user() -> str | None:
+    return os.environ.get("SMTP_USER") or None
+
+
+def smtp_password() -> str | None:
+    return os.environ.get("SMTP_PASSWORD") or None
+
+
+def smtp_starttls() -> bool:
+    """SMTP_STARTTLS: 1/true/yes to upgrade the connection with STARTTLS before logging in."""
+    value = (os.environ.get("SMTP_STARTTLS") or "").strip().lower()
+    if value in ("", "0", "false", "no"):
+        return False
+    if value in ("1", "true", "yes"):
+        return True
+    raise ValueError(f"SMTP_STARTTLS must be 1/true/yes or 0/false/no, not {value!r}")
+
+
+def mail_from() -> str:
+    """MAIL_FROM: the sender address of the mails to staff."""
+    return os.environ.get("MAIL_FROM") or "assistant@localhost"
+
+
+def mail_dir() -> Path:
+    """Where mails go when no SMTP_HOST is set."""
+    return ROOT / "var" / "mail"
+
+
+def mail_max_attempts() -> int:
+    """MAIL_MAX_ATTEMPTS: tries before a mail is marked dead (staff see it in `requests outbox`)."""
+    return _positive("MAIL_MAX_ATTEMPTS", 12)
+
+
+def mail_poll_seconds() -> float:
+    """MAIL_POLL_SECONDS: how often the mail worker looks for new mail."""
+    return float(_positive("MAIL_POLL_SECONDS", 2))
+
+
+def worker_heartbeat() -> Path:
+    """The file the mail worker touches on every round (how the launcher sees it is alive)."""
+    return ROOT / "var" / "mail-worker.heartbeat"

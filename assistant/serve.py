@@ -1,5 +1,6 @@
 """Start the whole assistant in the foreground: the action server, the Rasa server (REST and
-socket.io channels) and, with --web, the page with the chat widget. Ctrl-C (or SIGTERM)
+socket.io channels), the mail worker that delivers contact requests and, with --web, the
+page with the chat widget. Ctrl-C (or SIGTERM)
 stops all of them cleanly.
 
 Settings (environment; defaults in assistant/config.py):
@@ -10,6 +11,7 @@ Settings (environment; defaults in assistant/config.py):
   CORS_ORIGINS     space-separated origins allowed to call the Rasa server
                    (default: the web page's own origins)
   MAX_MESSAGE_CHARS, MAX_REQUEST_BYTES, ACTION_MAX_BYTES   limits (see the README)
+  SMTP_HOST …      the mail worker's server; unset, mails are written to var/mail/ (README)
   RASA_AUTH_TOKEN  if set, Rasa's HTTP API is enabled and protected by this token;
                    if not set, the HTTP API stays off (only the chat channels answer)
 """
@@ -22,6 +24,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from contextlib import suppress
 from dataclasses import dataclass
@@ -37,7 +40,7 @@ from assistant.config import LOCAL, ROOT
 class Service:
     name: str
     command: list[str]
-    ready_url: str
+    ready_url: str  # http: answers when ready; file: a heartbeat the service keeps touching
 
 
 def services(web: bool, host: str) -> list[Service]:
@@ -55,6 +58,8 @@ def services(web: bool, host: str) -> list[Service]:
                                   "--port", str(action_port)],
                 f"http://{LOCAL}:{action_port}/health"),
         Service("Rasa server", rasa, f"{config.rasa_url()}/"),
+        Service("mail worker", [sys.executable, "-m", "assistant.handoff.worker"],
+                config.worker_heartbeat().as_uri()),
     ]
     if web:
         found.append(Service("web page", [sys.executable, str(ROOT / "web" / "serve.py"),
@@ -64,6 +69,13 @@ def services(web: bool, host: str) -> list[Service]:
 
 
 def answers(url: str) -> bool:
+    """An http URL answers below 500; a file: URL (a worker's heartbeat) was touched lately."""
+    if url.startswith("file:"):
+        fresh = max(10.0, 3 * config.mail_poll_seconds())
+        try:
+            return time.time() - Path(urllib.parse.urlparse(url).path).stat().st_mtime < fresh
+        except OSError:
+            return False
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
             return response.status < 500
@@ -166,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
             print("\nThe assistant is running:")
             print(f"  chat (REST):      {config.rasa_url()}/webhooks/rest/webhook")
             print(f"  chat (socket.io): {config.rasa_url()}/socket.io")
+            smtp = config.smtp_host()
+            print(f"  contact requests: mailed via {smtp}:{config.smtp_port()}" if smtp else
+                  f"  contact requests: no SMTP_HOST, mails are written to {config.mail_dir()}/")
             if args.web:
                 print(f"  web page:         {config.web_url()}/  (English: {config.web_url()}/en/)")
             print("Press Ctrl-C to stop.\n", flush=True)

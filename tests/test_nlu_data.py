@@ -41,7 +41,8 @@ def test_generated_lookup_tables_are_up_to_date(knowledge) -> None:
         "data/nlu/knowledge.yml is out of date: run 'assistant nlu sync'"
 
 
-TRAINING = {language: (ROOT / "data" / "nlu" / f"{language}.yml", ROOT / "data" / "nlu" / f"personas_{language}.yml")
+TRAINING = {language: tuple(ROOT / "data" / "nlu" / f"{prefix}{language}.yml"
+                            for prefix in ("", "personas_", "handoff_"))
             for language in ("sv", "en")}
 
 

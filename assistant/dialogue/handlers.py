@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.dialogue import people, projects, routing, small_talk
+from assistant.dialogue import handoff, people, projects, routing, small_talk
 from assistant.dialogue.context import Context
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.turn import Turn
@@ -33,4 +33,6 @@ HANDLERS: dict[str, Handler] = {
     "contact_for_need": routing.contact_for_need,
     "ask_person": people.ask_person,
     "ask_organisation": people.ask_organisation,
+    "request_contact": handoff.request_contact,
+    "accept_request": handoff.accept_offer,
 }

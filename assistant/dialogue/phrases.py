@@ -265,3 +265,105 @@ ROUTE_OCCUPATION = Phrase(
     sv="För att hitta {occupations} hänvisar sidan arbetsgivare till projektet {project}. Kontakta {person}.",
     en="To find {occupations}, the page points employers to the project {project}. Contact {person}.",
 )
+
+# -- hand-off: a contact request, asked one question at a time -----------------------------
+OFFER_REQUEST = Phrase(
+    sv="Vill du att {person} kontaktar dig? Då ställer jag några korta frågor och skickar vidare "
+       "ditt ärende.",
+    en="Would you like {person} to contact you? I'll ask a few short questions and pass your request on.",
+)
+BUTTON_YES = Phrase(sv="Ja", en="Yes")
+BUTTON_NO = Phrase(sv="Nej", en="No")
+REQUEST_START = Phrase(
+    sv="Då tar jag emot ditt ärende till {person} ({need}). Du kan skriva avbryt när som helst.",
+    en="I'll take your request for {person} ({need}). You can type cancel at any time.",
+)
+REQUEST_NO_CONTACT = Phrase(
+    sv="Sidan anger ingen kontaktperson för {project}, så jag kan inte skicka vidare en förfrågan "
+       "om {need} till någon.",
+    en="The page names no contact person for {project}, so I cannot pass a request about {need} "
+       "on to anyone.",
+)
+REQUEST_WHICH_NEED = Phrase(
+    sv="Gärna! Vad gäller det? Välj det som passar bäst, så vet jag vem som ska få ditt ärende.",
+    en="Gladly! What is it about? Pick what fits best, so I know who should get your request.",
+)
+ASK_NAME = Phrase(sv="Vad heter du?", en="What is your name?")
+ASK_ORGANISATION = Phrase(
+    sv="Vilket företag eller vilken organisation gäller det? Skriv ”inget” om det inte gäller någon.",
+    en="Which company or organisation is it about? Type “none” if there is none.",
+)
+ASK_REACH = Phrase(
+    sv="Hur når vi dig? Skriv din e-postadress eller ditt telefonnummer (eller båda).",
+    en="How can we reach you? Type your e-mail address or phone number (or both).",
+)
+ASK_ABOUT = Phrase(
+    sv="Vad gäller ditt ärende? Beskriv det kort (högst {limit} tecken).",
+    en="What is your request about? Describe it briefly (at most {limit} characters).",
+)
+ASK_CONSENT = Phrase(
+    sv="Innan jag skickar något: Malå kommun är ansvarig för uppgifterna. Vi sparar ditt namn, "
+       "företag, e-post eller telefon och ditt ärende, för att {person} ska kunna kontakta dig. "
+       "Bara {person} och kommunens handläggare ser dem. De sparas i högst {days} dagar och "
+       "raderas sedan. Vill du att de raderas tidigare, kontakta Malå kommun och ange ditt "
+       "ärendenummer. Läs mer: {link} Godkänner du detta?",
+    en="Before I send anything: Malå kommun (Malå Municipality) is responsible for the details. We "
+       "store your name, company, e-mail or phone and your request so that {person} can contact "
+       "you. Only {person} and the municipality's case officers see them. They are kept for at "
+       "most {days} days and then deleted. To have them deleted sooner, contact Malå kommun and "
+       "give your reference. More: {link} Do you agree?",
+)
+PRIVACY_LINK = Phrase(sv="[Integritet och personuppgifter](/privacy.html)",
+                      en="[Privacy and personal data](/en/privacy.html)")
+SUMMARY = Phrase(
+    sv="Så här ser ditt ärende till {person} ut:\nNamn: {name}\nFöretag/organisation: {organisation}\n"
+       "Kontakt: {reach}\nÄrende: {about}\nVill du skicka det?",
+    en="This is your request for {person}:\nName: {name}\nCompany/organisation: {organisation}\n"
+       "Contact: {reach}\nRequest: {about}\nShall I send it?",
+)
+BUTTON_SEND = Phrase(sv="Skicka", en="Send")
+BUTTON_CHANGE = Phrase(sv="Ändra", en="Change")
+BUTTON_CANCEL = Phrase(sv="Avbryt", en="Cancel")
+ASK_CHANGE = Phrase(sv="Vad vill du ändra?", en="What would you like to change?")
+FIELD_LABEL = {
+    "handoff_name": Phrase(sv="Namn", en="Name"),
+    "handoff_organisation": Phrase(sv="Företag", en="Company"),
+    "handoff_reach": Phrase(sv="Kontakt", en="Contact"),
+    "handoff_about": Phrase(sv="Ärende", en="Request"),
+}
+INVALID = {  # why an answer is asked again (reason codes of assistant/handoff/validation.py)
+    "empty": Phrase(sv="Jag fick inget svar på det.", en="I didn't get an answer to that."),
+    "too_long": Phrase(sv="Det var för långt: högst {limit} tecken.",
+                       en="That was too long: at most {limit} characters."),
+    "name": Phrase(sv="Det ser inte ut som ett namn.", en="That doesn't look like a name."),
+    "email": Phrase(sv="E-postadressen ser inte riktig ut (till exempel namn@foretag.se).",
+                    en="That e-mail address doesn't look right (for example name@company.com)."),
+    "phone": Phrase(sv="Telefonnumret ser inte riktigt ut (till exempel 070-123 45 67 eller "
+                       "+46 70 123 45 67).",
+                    en="That phone number doesn't look right (for example +46 70 123 45 67)."),
+    "no_reach": Phrase(sv="Jag behöver en e-postadress eller ett telefonnummer för att ni ska kunna nås.",
+                       en="I need an e-mail address or a phone number so that you can be reached."),
+    "yes_no": Phrase(sv="Svara ja eller nej, tack.", en="Please answer yes or no."),
+    "choice": Phrase(sv="Välj ett av alternativen, tack.", en="Please pick one of the options."),
+}
+REQUEST_SENT = Phrase(
+    sv="Tack! Ditt ärende är skickat till {person}. Ditt ärendenummer är {reference}.",
+    en="Thank you! Your request has been sent to {person}. Your reference is {reference}.",
+)
+REQUEST_CANCELLED = Phrase(
+    sv="Okej, jag har avbrutit. Inget av det du skrev har sparats.",
+    en="Okay, I've cancelled it. Nothing you typed has been kept.",
+)
+NOTHING_TO_CANCEL = Phrase(sv="Okej, det finns inget pågående ärende att avbryta.",
+                           en="Okay, there is no request in progress to cancel.")
+NO_CONSENT = Phrase(
+    sv="Okej. Utan ditt godkännande sparar jag ingenting och skickar inget vidare. Du kan kontakta "
+       "{person} direkt: {card}",
+    en="Okay. Without your consent I store nothing and pass nothing on. You can contact "
+       "{person} directly: {card}",
+)
+RATE_LIMITED = Phrase(
+    sv="Jag kan inte ta emot fler ärenden just nu. Kontakta {person} direkt: {card}",
+    en="I can't take more requests right now. Please contact {person} directly: {card}",
+)
+RESUME = Phrase(sv="Vi fortsätter med ditt ärende.", en="Let's continue with your request.")

@@ -15,10 +15,12 @@ from assistant.dialogue.projects import answer_projects
 from assistant.dialogue.replies import Button, Reply
 from assistant.dialogue.turn import Turn
 from assistant.kb.content import Contact
-from assistant.kb.query import RouteMatch
+from assistant.kb.query import PersonFacts, RouteMatch
 from assistant.nlu.occupations import occupation_finder
 
 STAFF = "need_staff"  # the need whose answer names the occupations an employer is looking for
+REQUEST_OFFER = "request:"  # the `offer` slot after a routing answer: "request:<route id>"
+OFFERED = "handoff_offered"  # the slot that tells Rasa's rules a yes may start a request
 # How close (in NLU confidence) two needs with different contacts may be before we ask back.
 AMBIGUITY_MARGIN = 0.3
 # The needs a visitor can pick when we ask back, in this order (at most four buttons).
@@ -33,7 +35,7 @@ CHOICES = (
 def contact_for_need(ctx: Context, turn: Turn, reply: Reply) -> None:
     """A need goes to its route's person; "whom do I contact?" to the project named or talked
     about; with neither, or when the need is unclear, one question back."""
-    if turn.intent in _need_intents(ctx) and not _unsure(ctx, turn):
+    if turn.intent in _need_intents(ctx) and not unsure(ctx, turn):
         match = ctx.view.route(turn.text, turn.intent)
         if match:
             answer_route(ctx, match, turn, reply)
@@ -84,7 +86,8 @@ def _need_intents(ctx: Context) -> set[str]:
     return {route.intent for route in ctx.view.routes.values()}
 
 
-def _unsure(ctx: Context, turn: Turn) -> bool:
+def unsure(ctx: Context, turn: Turn) -> bool:
+    """The NLU's two best needs lead to different people and are close: ask back, never guess."""
     contact_of = {r.intent: r.contact for r in reversed(list(ctx.view.routes.values()))}
     needs = [(name, confidence) for name, confidence in turn.ranking if name in contact_of]
     if len(needs) < 2:
@@ -110,3 +113,27 @@ def _send_to_person(ctx: Context, match: RouteMatch, contact: Contact, turn: Tur
         reply.say(match.route.note(ctx.lang))
     reply.say(ctx.answers.ended_note(facts))
     reply.slots["project"] = match.project.id
+    offer_request(ctx, match, reply)
+
+
+def recipient(ctx: Context, contact: Contact) -> PersonFacts | None:
+    """Who gets a contact request meant for `contact`: the person, or their stand-in while they
+    are on leave; None when no one with an e-mail address can get it."""
+    person = ctx.view.person(contact.id, ctx.lang)
+    if person.on_leave:
+        person = person.stand_in
+    return person if person and person.email else None
+
+
+def offer_request(ctx: Context, match: RouteMatch, reply: Reply) -> None:
+    """"Would you like Aleksandra to contact you?" with yes/no buttons; a yes starts the request."""
+    person = recipient(ctx, match.contact) if match.contact else None
+    if person is None:
+        return
+    buttons = (Button(ctx.fill(phrases.BUTTON_YES), "/affirm"), Button(ctx.fill(phrases.BUTTON_NO), "/deny"))
+    reply.say(ctx.fill(phrases.OFFER_REQUEST, person=first_name(person)), buttons)
+    reply.slots.update({"offer": f"{REQUEST_OFFER}{match.route.id}", OFFERED: True})
+
+
+def first_name(person: PersonFacts) -> str:
+    return person.name.split()[0]

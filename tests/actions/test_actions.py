@@ -13,6 +13,7 @@ from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
 from actions import conversation_actions, runtime
 from assistant.config import ROOT
+from assistant.dialogue import handoff
 from assistant.dialogue.handlers import HANDLERS
 
 
@@ -56,6 +57,17 @@ REMEMBERED = {
     ("ActionContactForNeed", "sv"): "move-up-north", ("ActionContactForNeed", "en"): "shimr",
     ("ActionPersonInfo", "sv"): "move-up-north", ("ActionPersonInfo", "en"): "medskapande",
     ("ActionWhichProject", "sv"): "move-up-north",
+}
+# Other slots a reply sets: the offer to be contacted after a routing answer, a request started.
+STARTED = {**dict.fromkeys(handoff.FORM_SLOTS), handoff.READY: True}
+ALSO_SET = {
+    ("ActionContactForNeed", "sv"): {"offer": "request:recruitment", "handoff_offered": True},
+    ("ActionContactForNeed", "en"): {"offer": "request:business_advice", "handoff_offered": True},
+    ("ActionAcceptRequest", "sv"): {**STARTED, handoff.ROUTE: "business_advice",
+                                    handoff.RECIPIENT: "aleksandra-simanovskaya", "handoff_offered": None},
+    ("ActionAcceptRequest", "en"): {handoff.READY: False, "handoff_offered": None},
+    ("ActionRequestContact", "sv"): {**STARTED, handoff.ROUTE: "recruitment", handoff.RECIPIENT: "wolfgang-mehl"},
+    ("ActionRequestContact", "en"): {**STARTED, handoff.ROUTE: "moving_here", handoff.RECIPIENT: "wolfgang-mehl"},
 }
 CASES = [
     (conversation_actions.ActionGreet, "sv", "hej", "x", {}, ["Hej!", "SHiMR", "Move Up North"]),
@@ -103,6 +115,14 @@ CASES = [
      ["Move Up North slutar sist (2023–2026)"]),
     (conversation_actions.ActionWhichProject, "en", "which projects does the EU fund?", "ask_which_project", {},
      ["Medskapande processer, SHiMR and Move Up North", "ESF"]),
+    (conversation_actions.ActionAcceptRequest, "sv", "ja", "affirm", {"offer": "request:business_advice"},
+     ["ärende till Aleksandra Simanovskaya"]),
+    (conversation_actions.ActionAcceptRequest, "en", "yes please", "affirm",
+     {"project": "move-up-north", "offer": "contact"}, ["Wolfgang Mehl", "0953-14039"]),
+    (conversation_actions.ActionRequestContact, "sv", "kan Wolfgang ringa upp mig om rekrytering?",
+     "request_contact", {}, ["ärende till Wolfgang Mehl", "avbryt"]),
+    (conversation_actions.ActionRequestContact, "en", "can someone call me about moving here?",
+     "request_contact", {}, ["request for Wolfgang Mehl", "cancel"]),
 ]
 
 
@@ -114,8 +134,10 @@ def test_action_answers_in_the_language(action, language, text, intent, slots, e
     for words in expected:
         assert words in reply, f"{words!r} not in {reply!r}"
     remembered = REMEMBERED.get((action.__name__, language))
-    assert events == [SlotSet("language", language), SlotSet("offer", None),
-                      *([SlotSet("project", remembered)] if remembered else [])]
+    expected_slots = {"language": language, "offer": None, **({"project": remembered} if remembered else {}),
+                      **ALSO_SET.get((action.__name__, language), {})}
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"} == expected_slots
+    assert len(events) == len(expected_slots)
 
 
 def test_every_action_is_tested_in_both_languages() -> None:
