@@ -25,6 +25,7 @@ from assistant.kb.content import Knowledge
 from assistant.kb.query import KnowledgeView
 from assistant.kb.service import KnowledgeBase
 from assistant.kb.yaml_source import read_knowledge
+from tests.handoff.smtp import SMTPServer
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 KNOWLEDGE_DIR = ROOT / "knowledge"
@@ -77,6 +78,7 @@ class Services:
     url: str
     running: serve.Running
     output: Path
+    smtp: SMTPServer  # the local mail server the mail worker delivers to
 
     def pid(self, name: str) -> int:
         return next(p.pid for s, p in self.running.processes if s.name == name)
@@ -84,11 +86,16 @@ class Services:
 
 @pytest.fixture(scope="session")
 def services(knowledge: Knowledge, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    """The real action server, Rasa server and web page, started once per test session with
-    the trained model and the default database, their output in a file the tests can read."""
+    """The real action server, Rasa server, web page and mail worker, started once per test
+    session with the trained model and the default database, their output in a file the tests
+    can read; the worker delivers to a real (aiosmtpd) mail server on this machine."""
     if not config.model_path().exists():
         pytest.fail(f"no trained model at {config.model_path()}: 'make test' trains it first")
     store.load(store.make_engine(config.database_url()), knowledge)
+    smtp = SMTPServer()
+    smtp.up()
+    saved = {name: os.environ.get(name) for name in ("SMTP_HOST", "SMTP_PORT")}
+    os.environ.update(SMTP_HOST=config.LOCAL, SMTP_PORT=str(smtp.port))
     wanted = serve.services(web=True, host=config.LOCAL)
     output = tmp_path_factory.mktemp("services") / "output.log"
     with output.open("w", encoding="utf-8") as sink:
@@ -97,9 +104,15 @@ def services(knowledge: Knowledge, tmp_path_factory: pytest.TempPathFactory) -> 
         except RuntimeError as error:
             pytest.fail(f"{error}; their output:\n{output.read_text(errors='replace')[-4000:]}")
         try:
-            yield Services(config.rasa_url(), running, output)
+            yield Services(config.rasa_url(), running, output, smtp)
         finally:
             running.stop()
+            smtp.down()
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
     still_up = [s.name for s in wanted if serve.answers(s.ready_url)]
     assert not still_up, f"still answering after stop: {still_up}"
 
