@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -55,6 +56,20 @@ def send(reply: Reply, dispatcher: CollectingDispatcher) -> list[EventType]:
     return [SlotSet(name, value) for name, value in reply.slots.items()]
 
 
+async def answer_off_loop(name: str, tracker: Tracker, dispatcher: CollectingDispatcher,
+                          make: Callable[[], Reply]) -> list[EventType]:
+    """Run `make` off the event loop and send its reply; a failure becomes the polite error in
+    the conversation's language, logged privately."""
+    try:
+        reply = await asyncio.to_thread(make)
+    except Exception as error:
+        private_logging.failure(log, f"{name} failed", error)
+        language = "en" if tracker.get_slot("language") == "en" else "sv"
+        reply = Reply(language)
+        reply.say(phrases.ERROR(language))
+    return send(reply, dispatcher)
+
+
 class ConversationAction(Action, ABC):
     """Answers with the `Conversation` handler named `handler`, as the action `action_name`."""
 
@@ -72,15 +87,9 @@ class ConversationAction(Action, ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        try:
-            turn = turn_from_tracker(tracker, self.handler)
-            reply = await asyncio.to_thread(runtime.conversation().respond, turn)
-        except Exception as error:
-            private_logging.failure(log, f"{self.action_name} failed", error)
-            language = "en" if tracker.get_slot("language") == "en" else "sv"
-            reply = Reply(language)
-            reply.say(phrases.ERROR(language))
-        return send(reply, dispatcher)
+        return await answer_off_loop(
+            self.action_name, tracker, dispatcher,
+            lambda: runtime.conversation().respond(turn_from_tracker(tracker, self.handler)))
 
 
 class ActionGreet(ConversationAction):

@@ -19,10 +19,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
 from actions import runtime
-from actions.conversation_actions import send, turn_from_tracker
-from assistant import config, private_logging
-from assistant.dialogue import handoff, phrases
-from assistant.dialogue.replies import Reply
+from actions.conversation_actions import answer_off_loop, turn_from_tracker
+from assistant import config
+from assistant.dialogue import handoff
 from assistant.handoff.store import ContactRequests
 from assistant.kb.store import make_engine
 
@@ -40,19 +39,6 @@ def form_slots(tracker: Tracker) -> dict[str, Any]:
     return {name: tracker.get_slot(name) for name in handoff.ALL_SLOTS}
 
 
-async def _answer(name: str, tracker: Tracker, dispatcher: CollectingDispatcher,
-                  make: Callable[[], Reply]) -> list[EventType]:
-    """Run `make` off the event loop; a failure becomes the polite error, logged privately."""
-    try:
-        reply = await asyncio.to_thread(make)
-    except Exception as error:
-        private_logging.failure(log, f"{name} failed", error)
-        language = "en" if tracker.get_slot("language") == "en" else "sv"
-        reply = Reply(language)
-        reply.say(phrases.ERROR(language))
-    return send(reply, dispatcher)
-
-
 class AskAction(Action, ABC):
     """`action_ask_<slot>`: the form's question for one slot, in the conversation's language."""
 
@@ -65,7 +51,7 @@ class AskAction(Action, ABC):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
-        return await _answer(self.name(), tracker, dispatcher, lambda: dialogue().ask(
+        return await answer_off_loop(self.name(), tracker, dispatcher, lambda: dialogue().ask(
             self.slot, form_slots(tracker), tracker.get_slot("language")))
 
 
@@ -112,7 +98,7 @@ class ActionSubmitRequest(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
-        return await _answer(self.name(), tracker, dispatcher, lambda: dialogue().submit(
+        return await answer_off_loop(self.name(), tracker, dispatcher, lambda: dialogue().submit(
             form_slots(tracker), tracker.sender_id, tracker.get_slot("language")))
 
 
@@ -124,6 +110,6 @@ class ActionCancelRequest(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
-        events = await _answer(self.name(), tracker, dispatcher, lambda: dialogue().cancel(
+        events = await answer_off_loop(self.name(), tracker, dispatcher, lambda: dialogue().cancel(
             tracker.get_slot("language")))
         return [ActiveLoop(None), SlotSet(REQUESTED_SLOT, None), *events]
