@@ -10,7 +10,6 @@ Usage: .venv/bin/python benchmarks/e2e.py [--url RASA_URL] [--rounds 3]
 from __future__ import annotations
 
 import argparse
-import contextlib
 import statistics
 import sys
 import uuid
@@ -19,8 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant import config, serve  # noqa: E402
-from assistant.kb import store  # noqa: E402
+from servers import running_assistant  # noqa: E402
+
+from assistant import config  # noqa: E402
 from assistant.kb.yaml_source import read_knowledge  # noqa: E402
 from assistant.language import LanguageDetector  # noqa: E402
 from tests.e2e.cases import cases  # noqa: E402
@@ -34,13 +34,7 @@ def main() -> int:
     args = parser.parse_args()
     knowledge = read_knowledge(config.knowledge_dir())
     detector = LanguageDetector.for_knowledge(knowledge)
-    with contextlib.ExitStack() as stack:
-        url = args.url
-        if url is None:
-            store.load(store.make_engine(config.database_url()), knowledge)
-            stack.enter_context(serve.Running(serve.services(web=False, host=config.LOCAL)))
-            url = config.rasa_url()
-        ask(url, "warm-up", "hej")
+    with running_assistant(args.url, knowledge) as url:
         results: dict[str, dict[str, list]] = {"sv": {"ok": [], "ms": []}, "en": {"ok": [], "ms": []}}
         failures = []
         for _ in range(args.rounds):

@@ -11,7 +11,6 @@ Usage: flock /tmp/mala-servers.lock .venv/bin/python benchmarks/handoff.py [--ur
 from __future__ import annotations
 
 import argparse
-import contextlib
 import statistics
 import sys
 import uuid
@@ -20,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant import config, serve  # noqa: E402
-from assistant.kb import store  # noqa: E402
+from servers import running_assistant  # noqa: E402
+
+from assistant import config  # noqa: E402
 from assistant.kb.yaml_source import read_knowledge  # noqa: E402
 from tests.e2e.handoff_flows import HAPPY_EN, HAPPY_SV, talk  # noqa: E402
-from tests.e2e.rest import ask  # noqa: E402
 
 
 def main() -> int:
@@ -32,13 +31,7 @@ def main() -> int:
     parser.add_argument("--url", help="use servers already running at this Rasa URL")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each language's conversation")
     args = parser.parse_args()
-    with contextlib.ExitStack() as stack:
-        url = args.url
-        if url is None:
-            store.load(store.make_engine(config.database_url()), read_knowledge(config.knowledge_dir()))
-            stack.enter_context(serve.Running(serve.services(web=False, host=config.LOCAL)))
-            url = config.rasa_url()
-        ask(url, "warm-up", "hej")
+    with running_assistant(args.url, read_knowledge(config.knowledge_dir())) as url:
         lines = ["| language | turns to the reference | median seconds | slowest seconds |",
                  "|---|---|---|---|"]
         for language, steps in (("sv", HAPPY_SV), ("en", HAPPY_EN)):

@@ -19,7 +19,6 @@ Usage: .venv/bin/python benchmarks/visitors.py [--url http://127.0.0.1:5005] [--
 from __future__ import annotations
 
 import argparse
-import contextlib
 import re
 import statistics
 import sys
@@ -33,8 +32,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant import config, serve  # noqa: E402
-from assistant.kb import store  # noqa: E402
+from servers import running_assistant  # noqa: E402
+
+from assistant import config  # noqa: E402
 from assistant.kb.content import Knowledge  # noqa: E402
 from assistant.kb.yaml_source import read_knowledge  # noqa: E402
 from tests.e2e.cases import FACTS  # noqa: E402
@@ -122,13 +122,7 @@ def main() -> int:
     tally: dict[tuple[str, str], list[Verdict]] = defaultdict(list)
     latency: dict[str, list[float]] = defaultdict(list)
     failures = []
-    with contextlib.ExitStack() as stack:
-        url = args.url
-        if url is None:
-            store.load(store.make_engine(config.database_url()), knowledge)
-            stack.enter_context(serve.Running(serve.services(web=False, host="127.0.0.1")))
-            url = "http://127.0.0.1:5005"
-        exchange(url, "warm-up", "hej")
+    with running_assistant(args.url, knowledge) as url:
         for language, path in SETS.items():
             for item in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]:
                 replies, seconds = exchange(url, f"visitor-{uuid.uuid4().hex}", item["text"])
