@@ -56,9 +56,8 @@ class Context:
         the need the NLU saw in it (with some confidence)."""
         match = self.view.route(turn.text)
         if match is None:
-            needs = {route.intent for route in self.view.routes.values()}
             need = next((name for name, confidence in turn.ranking
-                         if name in needs and confidence >= TOPIC_CONFIDENCE), None)
+                         if name in self.view.need_intents and confidence >= TOPIC_CONFIDENCE), None)
             match = self.view.route(turn.text, need) if need else None
         return match.project.id if match else None
 

@@ -35,12 +35,13 @@ CHOICES = (
 def contact_for_need(ctx: Context, turn: Turn, reply: Reply) -> None:
     """A need goes to its route's person; "whom do I contact?" to the project named or talked
     about; with neither, or when the need is unclear, one question back."""
-    if turn.intent in _need_intents(ctx) and not unsure(ctx, turn):
+    if turn.intent in ctx.view.need_intents and not unsure(ctx, turn):
         match = ctx.view.route(turn.text, turn.intent)
         if match:
             answer_route(ctx, match, turn, reply)
             return
-    if turn.intent not in _need_intents(ctx) and (ctx.projects_in(turn) or turn.project in ctx.view.projects):
+    talked_about = ctx.projects_in(turn) or turn.project in ctx.view.projects
+    if turn.intent not in ctx.view.need_intents and talked_about:
         answer_projects(ctx, turn, reply, ["contact"])
         return
     ask_back(ctx, reply)
@@ -74,16 +75,12 @@ def answer_occupation(ctx: Context, turn: Turn, reply: Reply) -> bool:
 def looks_like_need(ctx: Context, turn: Turn) -> bool:
     """A message not understood whose best guess was a need: better asked back than refused."""
     guesses = [name for name, _ in turn.ranking if name != "nlu_fallback"]
-    return bool(guesses) and guesses[0] in _need_intents(ctx)
+    return bool(guesses) and guesses[0] in ctx.view.need_intents
 
 
 def ask_back(ctx: Context, reply: Reply) -> None:
     buttons = tuple(Button(ctx.fill(label), f"/{intent}") for intent, label in CHOICES)
     reply.say(ctx.fill(phrases.CLARIFY_NEED), buttons)
-
-
-def _need_intents(ctx: Context) -> set[str]:
-    return {route.intent for route in ctx.view.routes.values()}
 
 
 def unsure(ctx: Context, turn: Turn) -> bool:

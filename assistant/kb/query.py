@@ -123,6 +123,7 @@ class KnowledgeView:
         self.contacts = {c.id: c for c in knowledge.contacts}
         self.organisations = {o.id: o for o in knowledge.organisations}
         self.routes = {r.id: r for r in knowledge.routes}
+        self.need_intents = frozenset(r.intent for r in knowledge.routes)  # the NLU's needs
         aliases = list(knowledge.aliases())
         self._project_names = _finder(aliases, "project")
         self._exact_project_names = [
