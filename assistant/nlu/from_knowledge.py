@@ -14,6 +14,7 @@ from pathlib import Path
 
 from assistant.kb.content import Knowledge
 from assistant.nlu.occupations import Occupation
+from assistant.text.normalise import fold
 
 HEADER = (
     "# Generated from knowledge/ and lexicon/ by `assistant nlu sync`: do not edit by hand.\n"
@@ -30,10 +31,6 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(v for v in values if v.strip()))
 
 
-def _plain_letters(word: str) -> str:
-    return word.translate(str.maketrans("åäöÅÄÖéÉ", "aaoAAOeE"))
-
-
 def render(knowledge: Knowledge, occupations: Iterable[Occupation]) -> str:
     names = list(knowledge.names())
     tables = {
@@ -41,7 +38,7 @@ def render(knowledge: Knowledge, occupations: Iterable[Occupation]) -> str:
         "person": (n.text for n in names if n.kind == "contact"),
         "organisation": (n.text for n in names if n.kind == "organisation"),
         # also as typed without å/ä/ö ("lakare"), as visitors often do
-        "occupation": (f for o in occupations for form in o.forms() for f in (form, _plain_letters(form))),
+        "occupation": (f for o in occupations for form in o.forms() for f in (form, fold(form))),
     }
     blocks = [_block("lookup", name, _unique(values)) for name, values in tables.items()]
     return f'{HEADER}version: "3.1"\nnlu:\n' + "".join(blocks)
