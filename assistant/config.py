@@ -119,14 +119,23 @@ def requests_per_hour() -> int:
 
 
 def retention_days() -> int:
-    """RETENTION_DAYS: contact requests older than this are deleted (by the mail worker, daily)."""
+    """RETENTION_DAYS: contact requests and conversations older than this are deleted (by the
+    mail worker, daily; `assistant requests purge`, `assistant conversations purge`)."""
     return _positive("RETENTION_DAYS", 180)
 
 
-def tracker_database_url() -> str | None:
-    """TRACKER_DATABASE_URL: the database of Rasa's SQL tracker store, if one is configured; an
-    erased request's conversation events are deleted there too."""
-    return os.environ.get("TRACKER_DATABASE_URL") or None
+# Conversations (assistant/conversations/): Rasa's tracker store and lock store.
+
+def tracker_database_url() -> str:
+    """TRACKER_DATABASE_URL: where Rasa keeps the conversations (its SQL tracker store); the
+    default is an embedded SQLite file under var/, PostgreSQL in production."""
+    return os.environ.get("TRACKER_DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'conversations.db'}"
+
+
+def redis_url() -> str | None:
+    """REDIS_URL (redis://host:6379/0): Rasa's Redis lock store, which replicas need so that
+    one conversation is answered one message at a time; unset, locks are kept in the process."""
+    return os.environ.get("REDIS_URL") or None
 
 
 def smtp_host() -> str | None:

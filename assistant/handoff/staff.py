@@ -23,8 +23,7 @@ HIDDEN = ("id", "year", "number")  # the database's own numbering
 
 
 def _store(args: argparse.Namespace) -> ContactRequests:
-    tracker = config.tracker_database_url()
-    return ContactRequests(make_engine(args.database), tracker=make_engine(tracker) if tracker else None)
+    return ContactRequests(make_engine(args.database), tracker=make_engine(config.tracker_database_url()))
 
 
 def _plain(value: Any) -> Any:

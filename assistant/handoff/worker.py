@@ -164,9 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     engine = make_engine(config.database_url())
-    tracker = config.tracker_database_url()
     worker = Worker(engine, transport_from_env(),
-                    requests=ContactRequests(engine, tracker=make_engine(tracker) if tracker else None))
+                    requests=ContactRequests(engine, tracker=make_engine(config.tracker_database_url())))
     log.info("mail worker started: %s, every %s s", "SMTP" if config.smtp_host() else "files in var/mail/",
              config.mail_poll_seconds())
     worker.run(stop, config.mail_poll_seconds(), args.heartbeat)

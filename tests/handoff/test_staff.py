@@ -143,8 +143,8 @@ def test_cli_show_done_and_status_filter(database: str, capsys: pytest.CaptureFi
 
 
 def test_cli_erase_purge_and_outbox(database: str, capsys: pytest.CaptureFixture, clock: Clock,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("TRACKER_DATABASE_URL", raising=False)
+                                    monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TRACKER_DATABASE_URL", f"sqlite:///{tmp_path / 'conversations.db'}")
     code, out, _ = _run(capsys, "requests", "outbox", "--database", database)
     assert code == 0 and out.count("pending") == 2
     engine = cli.store.make_engine(database)
