@@ -94,6 +94,33 @@ def parse_rest(request: Request) -> tuple[str, str, dict[str, Any]]:
     return _sender(body.get("sender")), text, metadata
 
 
+def always_answered(on_new_message: OnMessage, channel: str) -> OnMessage:
+    """Rasa's message handler, but every message gets a reply: when handling fails (a lock or
+    database error), or ends with no reply at all (the action server is down: Rasa logs it and
+    goes on without one), the visitor gets the polite error message in the page's language."""
+
+    async def handle(message: UserMessage) -> None:
+        output = message.output_channel
+        send = output.send_response
+        replies = 0
+
+        async def counted(recipient_id: str, reply: dict[str, Any]) -> None:
+            nonlocal replies
+            replies += 1
+            await send(recipient_id, reply)
+
+        output.send_response = counted  # type: ignore[method-assign]
+        try:
+            await on_new_message(message)
+        except Exception as error:
+            private_logging.failure(log, f"{channel} message not handled", error)
+        if not replies:
+            language = page_language((message.metadata or {}).get("language")) or DEFAULT
+            await send(message.sender_id, {"text": phrases.ERROR(language)})
+
+    return handle
+
+
 class LimitedRestInput(RestInput):
     """POST /webhooks/rest/webhook {"sender": "…", "message": "…", "metadata": {…}}."""
 
@@ -105,6 +132,8 @@ class LimitedRestInput(RestInput):
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
+        answered = always_answered(on_new_message, "REST")
+
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             try:
@@ -112,13 +141,7 @@ class LimitedRestInput(RestInput):
             except BadRequest as refused:
                 return response.json({"error": str(refused)}, status=refused.status)
             collector = CollectingOutputChannel()
-            try:
-                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(),
-                                                 metadata=metadata))
-            except Exception as error:
-                private_logging.failure(log, "REST message not handled", error)
-                language = page_language(metadata.get("language")) or DEFAULT
-                return response.json([{"recipient_id": sender, "text": phrases.ERROR(language)}])
+            await answered(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata))
             return response.json(collector.messages)
 
         return webhook
@@ -129,7 +152,7 @@ class LimitedSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: OnMessage) -> Blueprint:
         private_logging.install()
-        webhook = super().blueprint(on_new_message)
+        webhook = super().blueprint(always_answered(on_new_message, "socket.io"))
         sio = self.sio
         assert sio is not None  # made by super().blueprint
         sio.eio.cors_allowed_origins = config.cors_origins()  # refuses other origins

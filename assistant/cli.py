@@ -1,5 +1,6 @@
 """`assistant` command line: validate, load and export the knowledge base; generate NLU data;
-contact requests for staff (`assistant requests …`, assistant/handoff/staff.py)."""
+contact requests for staff (`assistant requests …`, assistant/handoff/staff.py); the stored
+conversations' retention (`assistant conversations purge`, assistant/conversations/staff.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 from assistant import config
+from assistant.conversations import staff as conversation_staff
 from assistant.handoff import staff
 from assistant.handoff.store import UnknownReference
 from assistant.kb import store
@@ -85,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--output", type=Path, default=config.ROOT / "data" / "nlu" / "knowledge.yml")
     sync.add_argument("--check", action="store_true", help="only check that the file is up to date")
     staff.add_commands(commands)
+    conversation_staff.add_commands(commands)
     return parser
 
 

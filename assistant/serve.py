@@ -1,7 +1,10 @@
 """Start the whole assistant in the foreground: the action server, the Rasa server (REST and
 socket.io channels), the mail worker that delivers contact requests and, with --web, the
-page with the chat widget. Ctrl-C (or SIGTERM)
-stops all of them cleanly.
+page with the chat widget. A service that stops is started again (one that keeps stopping
+ends the whole launcher); Ctrl-C (or SIGTERM) stops all of them cleanly.
+
+With --replicas N (N > 1), N Rasa servers and N action servers run behind nginx on RASA_PORT
+(assistant/replicas.py); they need TRACKER_DATABASE_URL (PostgreSQL) and REDIS_URL.
 
 Settings (environment; defaults in assistant/config.py):
   ASSISTANT_HOST   interface to bind (default 127.0.0.1)
@@ -12,6 +15,8 @@ Settings (environment; defaults in assistant/config.py):
                    (default: the web page's own origins)
   MAX_MESSAGE_CHARS, MAX_REQUEST_BYTES, ACTION_MAX_BYTES   limits (see the README)
   SMTP_HOST …      the mail worker's server; unset, mails are written to var/mail/ (README)
+  TRACKER_DATABASE_URL, REDIS_URL
+                   where conversations and their locks are kept (README)
   RASA_AUTH_TOKEN  if set, Rasa's HTTP API is enabled and protected by this token;
                    if not set, the HTTP API stays off (only the chat channels answer)
 """
@@ -27,13 +32,16 @@ import time
 import urllib.parse
 import urllib.request
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import IO
 
 from assistant import config
+from assistant import replicas as replicas_
 from assistant.config import LOCAL, ROOT
+from assistant.conversations import health as stores
+from assistant.replicas import ReplicaSettingsError
 
 
 @dataclass(frozen=True)
@@ -41,31 +49,53 @@ class Service:
     name: str
     command: list[str]
     ready_url: str  # http: answers when ready; file: a heartbeat the service keeps touching
+    env: dict[str, str] = field(default_factory=dict)  # on top of the launcher's environment
 
 
-def services(web: bool, host: str) -> list[Service]:
-    bin_dir = Path(sys.executable).parent
-    action_port, rasa_port, web_port = config.actions_port(), config.rasa_port(), config.web_port()
-    origins = config.cors_origins()
-    rasa = [str(bin_dir / "rasa"), "run", "--model", str(config.model_path()), "--interface", host,
-            "--port", str(rasa_port), "--credentials", str(ROOT / "credentials.yml"),
-            "--endpoints", str(ROOT / "endpoints.yml"), "--cors", *origins]
+def _pair(name: str, host: str, rasa_port: int, action_port: int) -> list[Service]:
+    """An action server and the Rasa server that calls it."""
+    rasa = [str(Path(sys.executable).parent / "rasa"), "run", "--model", str(config.model_path()),
+            "--interface", host, "--port", str(rasa_port), "--credentials", str(ROOT / "credentials.yml"),
+            "--endpoints", str(ROOT / "endpoints.yml"), "--cors", *config.cors_origins()]
     token = os.environ.get("RASA_AUTH_TOKEN")
     if token:
         rasa += ["--enable-api", "--auth-token", token]
-    found = [
-        Service("action server", [sys.executable, "-m", "assistant.action_server", "--host", host,
-                                  "--port", str(action_port)],
+    return [
+        Service(f"action server{name}", [sys.executable, "-m", "assistant.action_server", "--host", host,
+                                          "--port", str(action_port)],
                 f"http://{LOCAL}:{action_port}/health"),
-        Service("Rasa server", rasa, f"{config.rasa_url()}/"),
-        Service("mail worker", [sys.executable, "-m", "assistant.handoff.worker"],
-                config.worker_heartbeat().as_uri()),
+        # One Sanic worker (Rasa's default): the socket.io channel keeps sessions in the process.
+        Service(f"Rasa server{name}", rasa, f"http://{LOCAL}:{rasa_port}/",
+                {"ACTION_ENDPOINT_URL": f"http://{LOCAL}:{action_port}/webhook", "SANIC_WORKERS": "1"}),
     ]
+
+
+def services(web: bool, host: str, replicas: int = 1) -> list[Service]:
+    """What `assistant serve` starts: one Rasa server on RASA_PORT, or N behind nginx there."""
+    if replicas == 1:
+        found = _pair("", host, config.rasa_port(), config.actions_port())
+    else:
+        found = [s for i in range(1, replicas + 1)
+                 for s in _pair(f" {i}", LOCAL, replicas_.rasa_port(i), replicas_.actions_port(i))]
+        run_dir = ROOT / "var" / "nginx"
+        found.append(Service("nginx", [str(replicas_.nginx_binary()), "-p", str(run_dir), "-c",
+                                       str(_write_nginx_conf(replicas, host, run_dir)), "-g", "daemon off;"],
+                             f"{config.rasa_url()}/"))
+    found.append(Service("mail worker", [sys.executable, "-m", "assistant.handoff.worker"],
+                         config.worker_heartbeat().as_uri()))
     if web:
+        web_port = config.web_port()
         found.append(Service("web page", [sys.executable, str(ROOT / "web" / "serve.py"),
                                           "--port", str(web_port), "--host", host],
                              f"http://{LOCAL}:{web_port}/"))
     return found
+
+
+def _write_nginx_conf(replicas: int, host: str, run_dir: Path) -> Path:
+    run_dir.mkdir(parents=True, exist_ok=True)
+    conf = run_dir / "nginx.conf"
+    conf.write_text(replicas_.nginx_conf(replicas, host, run_dir), encoding="utf-8")
+    return conf
 
 
 def answers(url: str) -> bool:
@@ -87,28 +117,32 @@ class Running:
     """The started services; a context manager that always stops them. Their output goes
     to `output` (a file) if given, else to this process's stdout and stderr."""
 
+    RESTARTS_ALLOWED = 5  # a service stopping more often than this in RESTART_WINDOW is given up
+    RESTART_WINDOW = 120.0
+
     def __init__(self, wanted: list[Service], timeout: float = 240, output: IO | None = None) -> None:
         self.wanted = wanted
         self.timeout = timeout
         self.output = output
         self.processes: list[tuple[Service, subprocess.Popen]] = []
+        self.env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
+                    # Rasa's dependencies print pages of deprecation notices at start-up.
+                    "PYTHONWARNINGS": "ignore::DeprecationWarning",
+                    # Sanic reads SANIC_* settings: the Rasa server's cap on a request body.
+                    "SANIC_REQUEST_MAX_SIZE": str(config.max_request_bytes())}
+
+    def _start(self, service: Service) -> subprocess.Popen:
+        return subprocess.Popen(service.command, cwd=ROOT, env={**self.env, **service.env},
+                                start_new_session=True, stdout=self.output,
+                                stderr=self.output and subprocess.STDOUT)
 
     def __enter__(self) -> Running:
-        env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-               # Rasa's dependencies print pages of deprecation notices at start-up.
-               "PYTHONWARNINGS": "ignore::DeprecationWarning",
-               # endpoints.yml reads the action server's address from here.
-               "ACTION_ENDPOINT_URL": f"http://{LOCAL}:{config.actions_port()}/webhook",
-               # Sanic reads SANIC_* settings: the Rasa server's cap on a request body.
-               "SANIC_REQUEST_MAX_SIZE": str(config.max_request_bytes())}
         try:
             for service in self.wanted:
                 if answers(service.ready_url):
                     raise RuntimeError(f"{service.ready_url} already answers: is the "
                                        f"{service.name} running elsewhere?")
-                process = subprocess.Popen(service.command, cwd=ROOT, env=env, start_new_session=True,
-                                           stdout=self.output, stderr=self.output and subprocess.STDOUT)
-                self.processes.append((service, process))
+                self.processes.append((service, self._start(service)))
             self._wait_until_ready()
         except BaseException:
             self.stop()
@@ -148,12 +182,24 @@ class Running:
         self.stop()
 
     def wait(self) -> int:
-        """Block until a service dies; return its exit code."""
+        """Supervise until a service keeps stopping: one that stops is started again (nginx
+        sends its visitors to the other replicas meanwhile); return the exit code of one that
+        stopped more than RESTARTS_ALLOWED times in RESTART_WINDOW seconds."""
+        stops: dict[str, list[float]] = {}
         while True:
-            for service, process in self.processes:
-                if process.poll() is not None:
-                    print(f"the {service.name} stopped (exit {process.returncode})", file=sys.stderr)
+            for index, (service, process) in enumerate(self.processes):
+                if process.poll() is None:
+                    continue
+                now = time.monotonic()
+                recent = [t for t in stops.get(service.name, []) if now - t < self.RESTART_WINDOW] + [now]
+                stops[service.name] = recent
+                if len(recent) > self.RESTARTS_ALLOWED:
+                    print(f"the {service.name} keeps stopping (exit {process.returncode}); giving up",
+                          file=sys.stderr)
                     return process.returncode or 1
+                print(f"the {service.name} stopped (exit {process.returncode}); starting it again",
+                      file=sys.stderr, flush=True)
+                self.processes[index] = (service, self._start(service))
             time.sleep(1)
 
 
@@ -165,17 +211,29 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="assistant serve", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--web", action="store_true", help="also serve the web page (WEB_PORT)")
+    parser.add_argument("--replicas", type=int, default=1, metavar="N",
+                        help="N Rasa and action servers behind nginx on RASA_PORT (N > 1 needs "
+                             "TRACKER_DATABASE_URL=postgresql://… and REDIS_URL)")
     args = parser.parse_args(argv)
     model = config.model_path()
     if not model.exists():
         print(f"error: no trained model at {model}: run 'make run' (it trains when needed)",
               file=sys.stderr)
         return 1
+    try:
+        replicas_.check_settings(args.replicas)
+    except ReplicaSettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    unreachable = stores.problems()
+    if unreachable:
+        print("\n".join(f"error: {problem}" for problem in unreachable), file=sys.stderr)
+        return 2
     host = config.host()
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        with Running(services(args.web, host)) as running:
-            print("\nThe assistant is running:")
+        with Running(services(args.web, host, args.replicas)) as running:
+            print(f"\nThe assistant is running ({args.replicas} replica{'s' if args.replicas > 1 else ''}):")
             print(f"  chat (REST):      {config.rasa_url()}/webhooks/rest/webhook")
             print(f"  chat (socket.io): {config.rasa_url()}/socket.io")
             smtp = config.smtp_host()

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from assistant import config
+from assistant.conversations.database import make_engine as conversation_engine
 from assistant.handoff import outbox
 from assistant.handoff.mail import LOCAL_TIME
 from assistant.handoff.model import utc_now
@@ -23,7 +24,8 @@ HIDDEN = ("id", "year", "number")  # the database's own numbering
 
 
 def _store(args: argparse.Namespace) -> ContactRequests:
-    return ContactRequests(make_engine(args.database), tracker=make_engine(config.tracker_database_url()))
+    return ContactRequests(make_engine(args.database),
+                           tracker=conversation_engine(config.tracker_database_url()))
 
 
 def _plain(value: Any) -> Any:

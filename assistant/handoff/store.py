@@ -17,11 +17,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from assistant import config
+from assistant.conversations.retention import erase_conversations
 from assistant.handoff import mail, tables
 from assistant.handoff.mail import LOCAL_TIME
 from assistant.handoff.model import Draft, utc_now
 from assistant.handoff.tables import outbox, requests, sequences
-from assistant.handoff.tracker import erase_conversations
 
 Clock = Callable[[], datetime]
 # The columns that make two requests "the same request" when sent twice in a row.

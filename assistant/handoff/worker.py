@@ -1,6 +1,6 @@
 """The mail worker: sends what the outbox holds, over SMTP or, with no SMTP_HOST, as .eml
 files under var/mail/; retries with growing delays, marks a mail dead after the last try;
-once a day deletes the requests older than the retention period.
+once a day deletes the requests and the conversations older than the retention period.
 
 Run it as `python -m assistant.handoff.worker` (`assistant serve` starts it beside the
 servers). Its heartbeat file (config.worker_heartbeat) is touched every round and removed
@@ -29,6 +29,8 @@ from typing import Protocol
 from sqlalchemy.engine import Engine
 
 from assistant import config, private_logging
+from assistant.conversations.database import make_engine as conversation_engine
+from assistant.conversations.retention import purge_conversations
 from assistant.handoff import outbox
 from assistant.handoff.model import utc_now
 from assistant.handoff.outbox import RetrySchedule
@@ -130,9 +132,12 @@ class Worker:
         if self.next_purge is not None and now < self.next_purge:
             return
         erased = self.requests.purge(self.retention_days)
+        quiet = (purge_conversations(self.requests.tracker, self.retention_days, now)
+                 if self.requests.tracker is not None else 0)
         self.next_purge = now + PURGE_EVERY
-        if erased:
-            log.info("retention: %s requests older than %s days erased", len(erased), self.retention_days)
+        if erased or quiet:
+            log.info("retention: %s requests and %s conversations older than %s days erased",
+                     len(erased), quiet, self.retention_days)
 
     def run(self, stop: threading.Event, poll_seconds: float, heartbeat: Path) -> None:
         """Rounds every `poll_seconds` until `stop` is set; a round in progress is finished."""
@@ -164,8 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     engine = make_engine(config.database_url())
-    worker = Worker(engine, transport_from_env(),
-                    requests=ContactRequests(engine, tracker=make_engine(config.tracker_database_url())))
+    conversations = conversation_engine(config.tracker_database_url())
+    worker = Worker(engine, transport_from_env(), requests=ContactRequests(engine, tracker=conversations))
     log.info("mail worker started: %s, every %s s", "SMTP" if config.smtp_host() else "files in var/mail/",
              config.mail_poll_seconds())
     worker.run(stop, config.mail_poll_seconds(), args.heartbeat)
