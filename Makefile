@@ -12,6 +12,7 @@ SPACY   := var/spacy/sv/config.cfg
 KB      := var/.kb-loaded
 WEB_DEPS := web/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
+NGINX    := /usr/sbin/nginx
 # The trained model; MODEL_PATH in the environment moves it (as for assistant/config.py).
 MODEL_PATH ?= models/mala.tar.gz
 MODEL   := $(MODEL_PATH)
@@ -63,7 +64,11 @@ $(WEB_DEPS): web/package.json web/package-lock.json
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-setup: $(DEPS) $(SPACY) $(WEB_DEPS)
+# `assistant serve --replicas N` puts Debian's nginx in front of the Rasa servers.
+$(NGINX):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
+
+setup: $(DEPS) $(SPACY) $(WEB_DEPS) $(NGINX)
 
 kb: $(KB)
 

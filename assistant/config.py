@@ -186,5 +186,6 @@ def mail_poll_seconds() -> float:
 
 
 def worker_heartbeat() -> Path:
-    """The file the mail worker touches on every round (how the launcher sees it is alive)."""
-    return ROOT / "var" / "mail-worker.heartbeat"
+    """MAIL_WORKER_HEARTBEAT: the file the mail worker touches on every round (how the launcher
+    sees it is alive; two launchers on one machine need two)."""
+    return Path(os.environ.get("MAIL_WORKER_HEARTBEAT") or ROOT / "var" / "mail-worker.heartbeat")

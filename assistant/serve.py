@@ -77,7 +77,7 @@ def services(web: bool, host: str, replicas: int = 1) -> list[Service]:
     else:
         found = [s for i in range(1, replicas + 1)
                  for s in _pair(f" {i}", LOCAL, replicas_.rasa_port(i), replicas_.actions_port(i))]
-        run_dir = ROOT / "var" / "nginx"
+        run_dir = ROOT / "var" / f"nginx-{config.rasa_port()}"
         found.append(Service("nginx", [str(replicas_.nginx_binary()), "-p", str(run_dir), "-c",
                                        str(_write_nginx_conf(replicas, host, run_dir)), "-g", "daemon off;"],
                              f"{config.rasa_url()}/"))

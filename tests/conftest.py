@@ -88,14 +88,17 @@ class Services:
 def services(knowledge: Knowledge, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     """The real action server, Rasa server, web page and mail worker, started once per test
     session with the trained model and the default database, their output in a file the tests
-    can read; the worker delivers to a real (aiosmtpd) mail server on this machine."""
+    can read; the worker delivers to a real (aiosmtpd) mail server on this machine, and the
+    conversations are kept in a SQLite file of the session's."""
     if not config.model_path().exists():
         pytest.fail(f"no trained model at {config.model_path()}: 'make test' trains it first")
     store.load(store.make_engine(config.database_url()), knowledge)
     smtp = SMTPServer()
     smtp.up()
-    saved = {name: os.environ.get(name) for name in ("SMTP_HOST", "SMTP_PORT")}
-    os.environ.update(SMTP_HOST=config.LOCAL, SMTP_PORT=str(smtp.port))
+    saved = {name: os.environ.get(name) for name in ("SMTP_HOST", "SMTP_PORT", "TRACKER_DATABASE_URL")}
+    conversations = tmp_path_factory.mktemp("conversations") / "conversations.db"
+    os.environ.update(SMTP_HOST=config.LOCAL, SMTP_PORT=str(smtp.port),
+                      TRACKER_DATABASE_URL=f"sqlite:///{conversations}")
     wanted = serve.services(web=True, host=config.LOCAL)
     output = tmp_path_factory.mktemp("services") / "output.log"
     with output.open("w", encoding="utf-8") as sink:
