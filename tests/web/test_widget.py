@@ -6,6 +6,9 @@ and safety (text never becomes HTML, links only to safe targets).
 
 from __future__ import annotations
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -168,6 +171,18 @@ def test_conversation_survives_a_reload(open_page, site, fake_bot):
     expect(page.locator(INPUT)).to_be_enabled()
     # History is not announced again as if it were new.
     expect(page.locator(LIVE_REGION)).to_have_text("")
+
+
+def test_socketio_requests_carry_one_visitor_id_across_reloads(open_page, site, fake_bot):
+    """nginx keeps a visitor on one Rasa server by this id (assistant serve --replicas)."""
+    chat = open_chat(open_page, site, fake_bot)
+    seen: list[str] = []
+    chat.page.on("request", lambda request: seen.append(request.url) if "/socket.io/" in request.url else None)
+    ask(chat.page, "kontakt")
+    chat.page.reload()
+    expect(chat.page.locator("#mala-chat .rw-messages-container")).to_contain_text("Wolfgang Mehl")
+    ids = {parse_qs(urlsplit(url).query).get("visitor", [""])[0] for url in seen}
+    assert len(seen) >= 2 and len(ids) == 1 and re.fullmatch(r"[0-9a-f]{32}", ids.pop())
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,27 @@
 
   function url(path) { return new URL(path, base).href; }
 
+  // A random id kept in this browser, sent with every socket.io request: with several Rasa
+  // servers behind nginx (assistant serve --replicas), it keeps one visitor on one server.
+  function visitorId() {
+    var key = "mala-chat-visitor";
+    var id = null;
+    try { id = window.localStorage.getItem(key); } catch (e) { /* storage blocked */ }
+    if (!id || !/^[0-9a-f]{32}$/.test(id)) {
+      var bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      id = Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+      try { window.localStorage.setItem(key, id); } catch (e) { /* a new id per page then */ }
+    }
+    return id;
+  }
+
+  function socketUrl() {
+    var server = new URL(data.server || "http://localhost:5005");
+    server.searchParams.set("visitor", visitorId());
+    return server.href;
+  }
+
   function start() {
     // The widget lives in a labelled landmark so that it is easy to find.
     var host = document.createElement("aside");
@@ -73,7 +94,7 @@
 
     window.MalaChatA11y.enhance(host, texts);
     window.WebChat.default({
-      socketUrl: data.server || "http://localhost:5005",
+      socketUrl: socketUrl(),
       socketPath: "/socket.io/",
       customData: { language: lang }, // reaches Rasa as message metadata
       initPayload: data.greeting || "/greet",
