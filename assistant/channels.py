@@ -23,7 +23,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from assistant import config, private_logging
+from assistant import config, private_logging, rasa_speed
 from assistant.dialogue import phrases
 from assistant.language import DEFAULT, page_language
 
@@ -126,6 +126,7 @@ class LimitedRestInput(RestInput):
 
     def blueprint(self, on_new_message: OnMessage) -> Blueprint:
         private_logging.install()  # Rasa has configured its logging by the time channels are made
+        rasa_speed.install()
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
         @webhook.route("/", methods=["GET"])
