@@ -80,6 +80,22 @@ def test_a_conversation_is_read_back_by_a_new_store(tracker_url: str) -> None:
     assert asyncio.run(ConversationStore(DOMAIN).retrieve("nobody")) is None
 
 
+def test_a_conversation_read_and_saved_again_stores_each_event_once(tracker_url: str) -> None:
+    store = ConversationStore(DOMAIN)
+    asyncio.run(store.save(_tracker("visitor-5", "Vem finansierar SHiMR?", time.time())))
+    tracker = asyncio.run(store.retrieve("visitor-5"))
+    tracker.update(UserUttered("och när slutar det?", timestamp=time.time()))
+    asyncio.run(store.save(tracker))
+    tracker.update(ActionExecuted("action_listen", timestamp=time.time()))
+    asyncio.run(store.save(tracker))  # saved twice in one message: only the new event again
+    full = asyncio.run(store.retrieve_full_tracker("visitor-5"))
+    full.update(UserUttered("tack", timestamp=time.time()))
+    asyncio.run(store.save(full))  # a tracker of all sessions: Rasa's own count decides
+    assert len(_events(tracker_url)) == 5 + 2 + 1
+    assert [e.text for e in asyncio.run(ConversationStore(DOMAIN).retrieve("visitor-5")).events
+            if isinstance(e, UserUttered)] == ["Vem finansierar SHiMR?", "och när slutar det?", "tack"]
+
+
 def test_the_store_makes_the_indexes_its_queries_use(tracker_url: str) -> None:
     ConversationStore(DOMAIN)
     ConversationStore(DOMAIN)  # a second replica starting finds them made
