@@ -7,7 +7,7 @@ the whole word. This is language data, not facts, so it lives with the dialogue.
 from __future__ import annotations
 
 from assistant.kb.query import ATTRIBUTES
-from assistant.text.fuzzy import contains_keyword, keyword_parts
+from assistant.text.fuzzy import keyword_parts, keyword_position
 from assistant.text.normalise import tokens
 
 KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -46,7 +46,13 @@ _PARTS = {attr: [keyword_parts(k) for k in words] for attr, words in KEYWORDS.it
 
 
 def attributes_in(text: str) -> list[str]:
-    """The attributes a question asks about, in a fixed order; [] when none is named."""
+    """The attributes a question asks about, in the order it asks them ("vem betalar
+    workshop-projektet?" wants the funding first); [] when none is named."""
     words = tokens(text)
-    found = [a for a in ATTRIBUTES if a in _PARTS and any(contains_keyword(words, k) for k in _PARTS[a])]
-    return [a for a in found if not any(SUPPRESSES.get(other) == a for other in found)]
+    positions = {}
+    for attribute in ATTRIBUTES:
+        found = [p for k in _PARTS.get(attribute, ()) if (p := keyword_position(words, k)) is not None]
+        if found:
+            positions[attribute] = min(found)
+    asked = sorted(positions, key=positions.__getitem__)  # stable: ties keep ATTRIBUTES' order
+    return [a for a in asked if not any(SUPPRESSES.get(other) == a for other in asked)]

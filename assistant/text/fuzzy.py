@@ -104,12 +104,17 @@ def _spellings(window: list[str]) -> list[str]:
 def contains_keyword(words: list[str], keyword: list[str]) -> bool:
     """A keyword is a run of word beginnings: 'rekryter' finds 'rekryteringen'.
     A part ending in '$' must be the whole word ('do$' finds 'do', not 'does')."""
+    return keyword_position(words, keyword) is not None
+
+
+def keyword_position(words: list[str], keyword: list[str]) -> int | None:
+    """Where the keyword first occurs in the words; None if it does not."""
     size = len(keyword)
     for start in range(len(words) - size + 1):
         window = words[start : start + size]
         if all(_begins(word, part) for word, part in zip(window, keyword, strict=True)):
-            return True
-    return False
+            return start
+    return None
 
 
 @lru_cache(maxsize=65536)  # the same words meet the same keywords message after message
@@ -118,8 +123,10 @@ def _begins(word: str, stem: str) -> bool:
         return word == stem[:-1]
     if word.startswith(stem):
         return True
+    # A typo is rarely in the first letter, and allowing one there reads Swedish "till" as
+    # "still" and "talent" as "malen".
     limit = allowed_typos(stem)
-    return limit > 0 and len(word) >= len(stem) - 1 and min(
+    return limit > 0 and word[:1] == stem[:1] and len(word) >= len(stem) - 1 and min(
         edit_distance(word[: len(stem) + d], stem, limit) for d in (-1, 0, 1)
     ) <= limit
 

@@ -109,6 +109,9 @@ def test_a_which_question_without_a_criterion_lists_the_projects(conversation) -
      ["Projektägare för Move Up North är Sorsele kommun."]),
     ("contact_for_need", "is the project for employers looking for staff still running?", "need_staff", (),
      ["Yes. Move Up North is running"]),
+    # read as a wish for a contact, but its words ask for the owner
+    ("contact_for_need", "vem äger Move Up North?", "ask_contact", (),
+     ["Projektägare för Move Up North är Sorsele kommun."]),
     # a project with no contact: its facts, then that the page names no one
     ("contact_for_need", "who gets the business climate money?", "need_business_funds", (),
      ["39 municipalities", "names no contact person"]),
