@@ -41,8 +41,7 @@ def contact_for_need(ctx: Context, turn: Turn, reply: Reply) -> None:
         if match:
             answer_route(ctx, match, turn, reply)
             return
-    described = mentions_a_project(turn.text) and ctx.project_by_topic(turn)
-    talked_about = ctx.projects_in(turn) or turn.project in ctx.view.projects or described
+    talked_about = ctx.projects_in(turn) or turn.project in ctx.view.projects or ctx.project_described(turn)
     if turn.intent not in ctx.view.need_intents and talked_about:
         answer_projects(ctx, turn, reply, ctx.attributes_asked(turn) or ["contact"])
         return

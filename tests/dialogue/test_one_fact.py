@@ -104,6 +104,9 @@ def test_a_which_question_without_a_criterion_lists_the_projects(conversation) -
     ("ask_project", "när slutade projektet om lokal service?", "ask_project", (), ["31 augusti 2024"]),
     ("ask_project", "who funded the project on rural development?", "ask_project", (),
      ["European Agricultural Fund for Rural Development"]),
+    # the project of the person named
+    ("ask_project", "när slutar Wolfgangs projekt?", "ask_project", (), ["2023–2026"]),
+    ("ask_project", "who funds the project Aleksandra works on?", "ask_project", (), ["ERUF"]),
     # the NLU heard a need, but the question is about the need's project
     ("contact_for_need", "vem äger projektet om att få folk att flytta hit?", "need_moving", (),
      ["Projektägare för Move Up North är Sorsele kommun."]),
