@@ -22,3 +22,15 @@ def test_attributes_come_in_the_order_the_question_asks_them(text, attributes) -
 ])
 def test_a_typo_is_not_read_in_the_first_letter(text, attributes) -> None:
     assert attributes_in(text) == attributes
+
+
+@pytest.mark.parametrize(("text", "attributes"), [
+    ("vilka är medfinansiärerna?", ["co_financiers"]),  # "är" folds to "ar", like "år": no period
+    ("vilket är målet med projektet?", ["purpose"]),
+    ("vem är huvudman för projektet?", ["owner"]),  # not "huvudmål"
+    ("vad är huvudmålet?", ["purpose"]),  # not "huvudman"
+    ("vem står för pengarna?", ["funding"]),  # "står" folds to "star": no "start"
+    ("who is behind the project?", ["owner"]),  # "behind" is no typo of "begin"
+])
+def test_words_that_look_alike_ask_different_things(text, attributes) -> None:
+    assert attributes_in(text) == attributes
