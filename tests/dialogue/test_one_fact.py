@@ -112,6 +112,18 @@ def test_a_which_question_without_a_criterion_lists_the_projects(conversation) -
      ["Projektägare för Move Up North är Sorsele kommun."]),
     ("contact_for_need", "is the project for employers looking for staff still running?", "need_staff", (),
      ["Yes. Move Up North is running"]),
+    # taken for another kind of request, but it names one project and asks one of its facts
+    ("fallback", "vem bekostar medskapande", "nlu_fallback", (), ["jordbruksfonden", "(80 %)"]),
+    ("which_project", "vilka andra betalar för SHiMR?", "ask_which_project", (),
+     ["Medfinansiärer i SHiMR: Region Norrbotten"]),
+    ("ask_organisation", "hur mycket är statsstödet till stödområde A?", "ask_organisation", (),
+     ["1,76-projektet: 1,76 miljoner kronor per år"]),
+    ("ask_person", "who is the contact person for SHiMR?", "ask_person", (),
+     ["Aleksandra Simanovskaya, staff member in the SHiMR project"]),
+    ("ask_capabilities", "what kind of help does SHiMR give?", "ask_capabilities", (),
+     ["This is what SHiMR involves"]),
+    ("list_projects", "vem äger Sorseles projekt?", "list_projects", (),
+     ["Projektägare för Move Up North är Sorsele kommun."]),
     # read as a wish for a contact, but its words ask for the owner
     ("contact_for_need", "vem äger Move Up North?", "ask_contact", (),
      ["Projektägare för Move Up North är Sorsele kommun."]),
