@@ -25,7 +25,7 @@ _FORMS: dict[Form, tuple[str, ...]] = {
 }
 # A yes/no question starts with its verb: "Är SHiMR slut?", "Does the EU fund it?".
 _YES_NO_OPENERS = (
-    "ar$", "pagar", "finns", "har$", "kan$", "far$", "ingar", "finansier", "ager$", "galler",
+    "ar$", "pagar", "finns$", "har$", "kan$", "far$", "ingar", "finansier", "ager$", "galler",
     "stammer", "lever", "jobbar", "arbetar", "betalar", "tillhor", "hor$", "haller", "e$",
     "is$", "are$", "does", "do$", "has$", "have$", "can$", "did$", "was$", "will$", "isn't", "is it",
 )
@@ -33,19 +33,19 @@ _POLARITY: dict[Polarity, tuple[str, ...]] = {
     "ended": ("slut", "avslut", "klart", "klar$", "over$", "ended", "finished", "done$", "closed",
               "lagts ner", "lagt ner", "lades ner", "nedlagt", "upphort", "stangt", "stangd", "expired",
               "stopped", "discontinued", "shut down", "wound down", "wrapped up"),
-    "running": ("pagar", "pagaende", "igang", "fortfarande", "aktiv", "lopande", "still", "ongoing",
-                "running", "active", "going on", "open$", "current", "kvar$", "pa an$", "lever$",
-                "oppet", "exist", "alive", "live$"),
-    "away": ("tjanstledig", "ledig", "borta", "franvarande", "on leave", "away", "absent", "off$"),
+    "running": ("pagar", "pagaende", "igang", "fortfarande", "aktiv$", "aktivt$", "aktiva$", "lopande",
+                "still$", "ongoing", "running", "active$", "going on", "open$", "current", "kvar$", "pa an$",
+                "lever$", "oppet", "exist", "alive", "live$"),
+    "away": ("tjanstledig", "ledig", "borta$", "franvarande", "on leave", "away", "absent", "off$"),
     "available": ("tillganglig", "antraffbar", "pa plats", "tillbaka", "jobbar kvar",
-                  "available", "reachable", "back$", "in the office", "still work", "working"),
-    "member": ("med i", "del av", "ingar", "tillhor", "medlem", "part of", "member", "belong",
+                  "available", "reachable", "back$", "in the office", "still$ work", "working"),
+    "member": ("med i", "del av", "ingar$", "tillhor", "medlem$", "medlemmar", "part of", "member", "belong",
                "included", "in region", "among"),
     "funds": ("finansier", "betalar", "pengar fran", "stod fran", "fund", "financ", "pays", "paid",
               "money from", "sponsor", "bidrar", "contribut"),
     "owns": ("ager$", "agare", "owner", "owns", "own$", "runs the", "run by", "driver$"),
-    "share": ("andel", "procent", "share", "percent", "per cent", "stor del", "proportion", "split",
-              "fordelning"),
+    "share": ("andel", "procent", "share$", "shares$", "percent", "per cent", "stor del", "proportion",
+              "split", "fordelning"),
 }
 _COUNTED = {
     "municipality": ("kommun", "municipal"),

@@ -34,3 +34,21 @@ def test_a_typo_is_not_read_in_the_first_letter(text, attributes) -> None:
 ])
 def test_words_that_look_alike_ask_different_things(text, attributes) -> None:
     assert attributes_in(text) == attributes
+
+
+@pytest.mark.parametrize("text", [
+    "vi har svårt att hitta rätt system",  # no "syfte"
+    "we need skilled welders",  # no "still"
+    "det kan vara så",  # no "varar"
+    "we run a bakery",  # no "backer"
+    "fortsatt bra",  # no "foots"
+    "statsstödet",  # no "status", no "starts"
+    "medskapande processer",  # no "price"
+])
+def test_a_word_a_typo_away_from_a_question_word_asks_nothing(text) -> None:
+    assert attributes_in(text) == []
+
+
+def test_activities_are_no_question_whether_it_is_active() -> None:
+    assert attributes_in("which activities are included?") == ["activities"]
+    assert attributes_in("vilka aktiviteter ingår?") == ["activities"]

@@ -88,6 +88,12 @@ def test_which_of_the_projects(conversation, text, opening, remembered) -> None:
     assert reply.slots.get("project") == remembered
 
 
+def test_a_company_is_no_question_of_which_came_first(conversation) -> None:
+    """"företag" is a typo away from "först": it must not be read as "which ended first?"."""
+    reply = Chat(conversation).say("which_project", "vilket projekt är för företag?")
+    assert "först" not in first(reply)
+
+
 def test_which_projects_the_eu_funds_names_them_and_their_funds(conversation) -> None:
     reply = Chat(conversation).say("which_project", "vilka projekt får EU-pengar?")
     assert "Medskapande processer, SHiMR och Move Up North" in first(reply)
