@@ -71,11 +71,14 @@ def which_project(ctx: Context, turn: Turn, reply: Reply) -> None:
 
 
 def answered_as_project_question(ctx: Context, turn: Turn, reply: Reply) -> bool:
-    """A message that names one project and asks one of its facts ("vem bekostar medskapande?")
-    is a question about that project, whatever other kind of request the NLU took it for: the
-    project is the knowledge base's to find and the fact the question words' (docs/nlu-design.md).
+    """A message that names or describes one project and asks one of its facts ("vem bekostar
+    medskapande?", "who pays for the project that gives companies advice?") is a question about
+    that project, whatever other kind of request the NLU took it for: the project is the
+    knowledge base's to find and the fact the question words' (docs/nlu-design.md).
     True if it was answered so."""
-    projects, attributes = ctx.projects_in(turn), ctx.attributes_asked(turn)
+    described = ctx.project_described(turn)
+    projects = ctx.projects_in(turn) or ([described] if described else [])
+    attributes = ctx.attributes_asked(turn)
     if len(projects) != 1 or not attributes:
         return False
     answer_projects(ctx, turn, reply, attributes, projects)
