@@ -129,7 +129,7 @@ def test_a_which_question_without_a_criterion_lists_the_projects(conversation) -
     ("ask_capabilities", "what kind of help does SHiMR give?", "ask_capabilities", (),
      ["This is what SHiMR involves"]),
     ("which_project", "när tog projektet som Sandor har hand om slut?", "ask_which_project", (),
-     ["31 augusti 2024"]),
+     ["Projektperiod: 1 september 2022 – 31 augusti 2024"]),
     ("fallback", "who pays for the project that helps people move here?", "nlu_fallback", (),
      ["European Social Fund"]),
     ("list_projects", "vem äger Sorseles projekt?", "list_projects", (),
