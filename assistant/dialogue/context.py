@@ -39,17 +39,30 @@ class Context:
 
     def project_asked_about(self, turn: Turn) -> list[str]:
         """The projects a question is about: those it names; else the one it describes
-        ("projektet om inflyttning"); else the one talked about last; else the one its topic
-        points to. [] when nothing points to a project."""
+        ("projektet om inflyttning", "Wolfgangs projekt"); else the one talked about last; else
+        the one its topic points to. [] when nothing points to a project."""
         named = self.projects_in(turn)
-        described = self.project_by_topic(turn)
         if named:
             return named
-        if described and mentions_a_project(turn.text):
+        described = self.project_described(turn)
+        if described:
             return [described]
         if turn.project in self.view.projects:
             return [turn.project]
-        return [described] if described else []
+        topic = self.project_by_topic(turn)
+        return [topic] if topic else []
+
+    def project_described(self, turn: Turn) -> str | None:
+        """The project a message speaks of without naming it: the one of the person it names
+        ("the project Aleksandra works on"), else the one its topic points to."""
+        if not mentions_a_project(turn.text):
+            return None
+        return self.project_of_person(turn) or self.project_by_topic(turn)
+
+    def project_of_person(self, turn: Turn) -> str | None:
+        """The one project of the people a message names; None for none or several."""
+        projects = {p.id for c in self.view.find_contacts(turn.text) for p in self.view.projects_of(c.id)}
+        return projects.pop() if len(projects) == 1 else None
 
     def project_by_topic(self, turn: Turn) -> str | None:
         """The project a message's topic points to: the route its words name, else the route of

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.dialogue import phrases, wording
 from assistant.dialogue.context import Context
 from assistant.dialogue.facts_first import FactsFirst, funders_of
-from assistant.dialogue.projects import answer_projects
+from assistant.dialogue.projects import answer_projects, answered_as_project_question
 from assistant.dialogue.question_form import question_in
 from assistant.dialogue.replies import Reply
 from assistant.dialogue.turn import Turn
@@ -13,6 +13,8 @@ from assistant.dialogue.turn import Turn
 
 def ask_person(ctx: Context, turn: Turn, reply: Reply) -> None:
     contacts = ctx.view.find_contacts(turn.text)
+    if not contacts and answered_as_project_question(ctx, turn, reply):  # "vem är kontakt för SHiMR?"
+        return
     if not contacts:
         people = wording.listing([c.name for c in ctx.view.knowledge.contacts], ctx.lang)
         reply.say(ctx.fill(phrases.UNKNOWN_PERSON, people=people))
@@ -37,8 +39,12 @@ def ask_person(ctx: Context, turn: Turn, reply: Reply) -> None:
 
 def ask_organisation(ctx: Context, turn: Turn, reply: Reply) -> None:
     """What the page says of the organisation; how many members or whether one is a member first.
-    "How much money from Tillväxtverket?" gets the amounts of the projects it funds."""
-    named = ctx.view.find_organisations(turn.text)
+    "How much money from Tillväxtverket?" gets the amounts of the projects it funds. An
+    organisation named only inside a project's description ("statsstödet till stödområde A")
+    makes no question about it."""
+    named = ctx.view.find_organisations(ctx.view.without_project_names(turn.text))
+    if not named and answered_as_project_question(ctx, turn, reply):
+        return
     question = question_in(turn.text)
     if named and question.form == "amount":
         givers = {o.id for o in named if o.kind != "municipality"} or {o.id for o in named}

@@ -13,6 +13,8 @@ from assistant.dialogue.which_project import WhichProject
 
 
 def list_projects(ctx: Context, turn: Turn, reply: Reply) -> None:
+    if answered_as_project_question(ctx, turn, reply):
+        return
     items = []
     for project, status in ctx.view.list_projects(ctx.today):
         items.append(ctx.fill(phrases.LIST_ITEM, name=project.short_name,
@@ -53,7 +55,10 @@ def answer_projects(ctx: Context, turn: Turn, reply: Reply, attributes: list[str
 
 
 def which_project(ctx: Context, turn: Turn, reply: Reply) -> None:
-    """Which of the projects has a property ("which ends last?"); the list when none fits."""
+    """Which of the projects has a property ("which ends last?"); the list when none fits. A
+    question that names one project ("vilka andra betalar för SHiMR?") is about that project."""
+    if answered_as_project_question(ctx, turn, reply):
+        return
     found = WhichProject(ctx.view, ctx.answers, ctx.today, ctx.lang).answer(turn.text)
     if found is None:
         list_projects(ctx, turn, reply)
@@ -63,3 +68,18 @@ def which_project(ctx: Context, turn: Turn, reply: Reply) -> None:
         reply.say(text)
     if len(projects) == 1:
         reply.slots["project"] = projects[0].id
+
+
+def answered_as_project_question(ctx: Context, turn: Turn, reply: Reply) -> bool:
+    """A message that names or describes one project and asks one of its facts ("vem bekostar
+    medskapande?", "who pays for the project that gives companies advice?") is a question about
+    that project, whatever other kind of request the NLU took it for: the project is the
+    knowledge base's to find and the fact the question words' (docs/nlu-design.md).
+    True if it was answered so."""
+    described = ctx.project_described(turn)
+    projects = ctx.projects_in(turn) or ([described] if described else [])
+    attributes = ctx.attributes_asked(turn)
+    if len(projects) != 1 or not attributes:
+        return False
+    answer_projects(ctx, turn, reply, attributes, projects)
+    return True

@@ -20,33 +20,38 @@ Polarity = Literal["running", "ended", "available", "away", "member", "funds", "
 _FORMS: dict[Form, tuple[str, ...]] = {
     "count": ("hur manga", "antal$", "antalet", "how many", "number of"),
     "amount": ("hur mycket", "hur mkt", "hur stor", "vad kostar", "how much", "how big", "how large",
-               "what share", "vilken andel", "hur stor andel", "what percentage", "hur manga procent"),
+               "what share", "vilken andel", "hur stor andel", "what percentage", "hur manga procent",
+               "what proportion", "hur stor del"),
 }
 # A yes/no question starts with its verb: "Är SHiMR slut?", "Does the EU fund it?".
 _YES_NO_OPENERS = (
-    "ar$", "pagar", "finns", "har$", "kan$", "far$", "ingar", "finansier", "ager$", "galler",
-    "stammer", "lever", "jobbar", "arbetar", "betalar", "tillhor", "hor$",
+    "ar$", "pagar", "finns$", "har$", "kan$", "far$", "ingar", "finansier", "ager$", "galler",
+    "stammer", "lever", "jobbar", "arbetar", "betalar", "tillhor", "hor$", "haller", "e$",
     "is$", "are$", "does", "do$", "has$", "have$", "can$", "did$", "was$", "will$", "isn't", "is it",
 )
 _POLARITY: dict[Polarity, tuple[str, ...]] = {
     "ended": ("slut", "avslut", "klart", "klar$", "over$", "ended", "finished", "done$", "closed",
-              "lagts ner", "nedlagt", "expired", "stopped"),
-    "running": ("pagar", "pagaende", "igang", "fortfarande", "aktiv", "lopande", "still", "ongoing",
-                "running", "active", "going on", "open$", "current"),
-    "away": ("tjanstledig", "ledig", "borta", "franvarande", "on leave", "away", "absent", "off$"),
+              "lagts ner", "lagt ner", "lades ner", "nedlagt", "upphort", "stangt", "stangd", "expired",
+              "stopped", "discontinued", "shut down", "wound down", "wrapped up"),
+    "running": ("pagar", "pagaende", "igang", "fortfarande", "aktiv$", "aktivt$", "aktiva$", "lopande",
+                "still$", "ongoing", "running", "active$", "going on", "open$", "current", "kvar$", "pa an$",
+                "lever$", "oppet", "exist", "alive", "live$"),
+    "away": ("tjanstledig", "ledig", "borta$", "franvarande", "on leave", "away", "absent", "off$"),
     "available": ("tillganglig", "antraffbar", "pa plats", "tillbaka", "jobbar kvar",
-                  "available", "reachable", "back$", "in the office", "still work", "working"),
-    "member": ("med i", "del av", "ingar", "tillhor", "medlem", "part of", "member", "belong",
+                  "available", "reachable", "back$", "in the office", "still$ work", "working"),
+    "member": ("med i", "del av", "ingar$", "tillhor", "medlem$", "medlemmar", "part of", "member", "belong",
                "included", "in region", "among"),
     "funds": ("finansier", "betalar", "pengar fran", "stod fran", "fund", "financ", "pays", "paid",
               "money from", "sponsor", "bidrar", "contribut"),
     "owns": ("ager$", "agare", "owner", "owns", "own$", "runs the", "run by", "driver$"),
-    "share": ("andel", "procent", "share", "percent", "per cent"),
+    "share": ("andel", "procent", "share$", "shares$", "percent", "per cent", "stor del", "proportion",
+              "split", "fordelning"),
 }
 _COUNTED = {
     "municipality": ("kommun", "municipal"),
     "region": ("region",),
-    "financier": ("finansiar", "finansier", "financier", "funder", "backer"),
+    "financier": ("finansiar", "finansier", "medfinansi", "financier", "cofinanc", "funder", "cofund",
+                  "backer", "partner", "sponsor"),
 }
 
 _FORM_PARTS = {form: [keyword_parts(k) for k in words] for form, words in _FORMS.items()}

@@ -33,16 +33,17 @@ CHOICES = (
 
 
 def contact_for_need(ctx: Context, turn: Turn, reply: Reply) -> None:
-    """A need goes to its route's person; "whom do I contact?" to the project named or talked
-    about; with neither, or when the need is unclear, one question back."""
+    """A need goes to its route's person; "whom do I contact?" to the project named, described
+    ("projektet om inflyttning") or talked about; with none, or when the need is unclear, one
+    question back. "Who runs it?" read as a wish for a contact gets what its words ask (the owner)."""
     if turn.intent in ctx.view.need_intents and not unsure(ctx, turn):
         match = ctx.view.route(turn.text, turn.intent)
         if match:
             answer_route(ctx, match, turn, reply)
             return
-    talked_about = ctx.projects_in(turn) or turn.project in ctx.view.projects
+    talked_about = ctx.projects_in(turn) or turn.project in ctx.view.projects or ctx.project_described(turn)
     if turn.intent not in ctx.view.need_intents and talked_about:
-        answer_projects(ctx, turn, reply, ["contact"])
+        answer_projects(ctx, turn, reply, ctx.attributes_asked(turn) or ["contact"])
         return
     ask_back(ctx, reply)
 

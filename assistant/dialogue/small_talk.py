@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.dialogue import phrases, routing
 from assistant.dialogue.context import Context
+from assistant.dialogue.projects import answered_as_project_question
 from assistant.dialogue.replies import Button, Reply
 from assistant.dialogue.turn import Turn
 from assistant.language import requested_language
@@ -24,6 +25,8 @@ def greet(ctx: Context, turn: Turn, reply: Reply) -> None:
 
 
 def ask_capabilities(ctx: Context, turn: Turn, reply: Reply) -> None:
+    if answered_as_project_question(ctx, turn, reply):  # "what kind of help does SHiMR give?"
+        return
     reply.say(ctx.fill(phrases.CAPABILITIES, projects=ctx.project_names(),
                        updated=ctx.answers.updated()), quick_replies(ctx))
 
@@ -42,8 +45,9 @@ def bot_challenge(ctx: Context, turn: Turn, reply: Reply) -> None:
 
 def fallback(ctx: Context, turn: Turn, reply: Reply) -> None:
     """Outside what the page covers. But a message that names an occupation ("snickare?") is an
-    employer looking for staff, and one not understood that looked like a need is asked back."""
-    if routing.answer_occupation(ctx, turn, reply):
+    employer looking for staff, and one not understood that looked like a need is asked back;
+    one that names a project and asks one of its facts is answered."""
+    if answered_as_project_question(ctx, turn, reply) or routing.answer_occupation(ctx, turn, reply):
         return
     if turn.intent == "nlu_fallback" and routing.looks_like_need(ctx, turn):
         routing.ask_back(ctx, reply)

@@ -22,8 +22,8 @@ from assistant.text.normalise import tokens
 
 _CUES = {
     "last": ("sist", "senast", "langst", "last$", "latest", "longest"),
-    "first": ("forst", "tidigast", "first", "earliest", "soonest"),
-    "start": ("start", "borja", "began", "begin"),
+    "first": ("forst$", "forsta$", "tidigast", "first", "earliest", "soonest"),
+    "start": ("start$", "starta", "startade$", "started", "starts$", "borja", "began$", "begin$", "begins"),
     "budget": ("budget", "storst", "mest pengar", "biggest", "largest", "most money"),
 }
 _CUE_PARTS = {cue: [keyword_parts(k) for k in words] for cue, words in _CUES.items()}

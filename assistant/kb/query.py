@@ -167,8 +167,13 @@ class KnowledgeView:
 
     def route(self, text: str, intent: str | None = None) -> RouteMatch | None:
         """Among the routes of the need `intent` (of every need if None), the one whose keywords
-        cover most of `text`; failing that, the intent's first route (None without an intent)."""
+        cover most of `text`; failing that, the intent's first route (None without an intent).
+        The name of an agency, fund or network is no topic ("Tillväxtverket" is not "tillväxt");
+        a municipality's is ("bo i Malå")."""
         words = tokens(text)
+        for hit in self._organisation_names.find(text):
+            if self.organisations[hit.key].kind != "municipality":
+                words[hit.start:hit.end] = [""] * (hit.end - hit.start)
         scores: dict[str, int] = {}
         for route, keyword in self._route_keywords:
             if (intent is None or route.intent == intent) and contains_keyword(words, keyword):

@@ -45,11 +45,25 @@ class Hit:
     typos: int
 
 
+# A name ending in one of these ("ESF-projektet", "the jobs project") is told apart by what
+# comes before it, so that part alone decides how many typos the name may carry: else
+# "EU-projektet" is a typo of "ESF-projektet" and a bare "projektet" one of "byaprojektet".
+PROJECT_WORDS = ("projektet", "projekt", "project")
+
+
+def _distinctive(joined: str) -> str:
+    for word in PROJECT_WORDS:
+        if joined.endswith(word) and len(joined) > len(word):
+            return joined[: -len(word)]
+    return joined
+
+
 @dataclass(frozen=True)
 class _Entry:
     key: str
     joined: str
     length: int
+    limit: int  # the typos it may carry
 
 
 class NameFinder:
@@ -61,7 +75,9 @@ class NameFinder:
         for key, alias in names:
             alias_tokens = tokens(alias)
             if alias_tokens:
-                self._entries.append(_Entry(key, "".join(alias_tokens), len(alias_tokens)))
+                joined = "".join(alias_tokens)
+                limit = min(allowed_typos(joined), allowed_typos(_distinctive(joined)))
+                self._entries.append(_Entry(key, joined, len(alias_tokens), limit))
         self.find = lru_cache(maxsize=256)(self._find)
 
     def _find(self, text: str) -> list[Hit]:
@@ -70,7 +86,7 @@ class NameFinder:
         windows: dict[tuple[int, int], list[str]] = {}  # (start, size) -> the window as typed and uninflected
         candidates: list[Hit] = []
         for entry in self._entries:
-            limit = allowed_typos(entry.joined)
+            limit = entry.limit
             for size in {max(1, entry.length - 1), entry.length, entry.length + 1}:
                 for start in range(0, len(words) - size + 1):
                     if (start, size) not in windows:
@@ -104,12 +120,17 @@ def _spellings(window: list[str]) -> list[str]:
 def contains_keyword(words: list[str], keyword: list[str]) -> bool:
     """A keyword is a run of word beginnings: 'rekryter' finds 'rekryteringen'.
     A part ending in '$' must be the whole word ('do$' finds 'do', not 'does')."""
+    return keyword_position(words, keyword) is not None
+
+
+def keyword_position(words: list[str], keyword: list[str]) -> int | None:
+    """Where the keyword first occurs in the words; None if it does not."""
     size = len(keyword)
     for start in range(len(words) - size + 1):
         window = words[start : start + size]
         if all(_begins(word, part) for word, part in zip(window, keyword, strict=True)):
-            return True
-    return False
+            return start
+    return None
 
 
 @lru_cache(maxsize=65536)  # the same words meet the same keywords message after message
@@ -118,8 +139,10 @@ def _begins(word: str, stem: str) -> bool:
         return word == stem[:-1]
     if word.startswith(stem):
         return True
+    # A typo is rarely in the first letter, and allowing one there reads Swedish "till" as
+    # "still" and "talent" as "malen".
     limit = allowed_typos(stem)
-    return limit > 0 and len(word) >= len(stem) - 1 and min(
+    return limit > 0 and word[:1] == stem[:1] and len(word) >= len(stem) - 1 and min(
         edit_distance(word[: len(stem) + d], stem, limit) for d in (-1, 0, 1)
     ) <= limit
 

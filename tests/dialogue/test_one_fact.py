@@ -88,6 +88,12 @@ def test_which_of_the_projects(conversation, text, opening, remembered) -> None:
     assert reply.slots.get("project") == remembered
 
 
+def test_a_company_is_no_question_of_which_came_first(conversation) -> None:
+    """"företag" is a typo away from "först": it must not be read as "which ended first?"."""
+    reply = Chat(conversation).say("which_project", "vilket projekt är för företag?")
+    assert "först" not in first(reply)
+
+
 def test_which_projects_the_eu_funds_names_them_and_their_funds(conversation) -> None:
     reply = Chat(conversation).say("which_project", "vilka projekt får EU-pengar?")
     assert "Medskapande processer, SHiMR och Move Up North" in first(reply)
@@ -104,11 +110,33 @@ def test_a_which_question_without_a_criterion_lists_the_projects(conversation) -
     ("ask_project", "när slutade projektet om lokal service?", "ask_project", (), ["31 augusti 2024"]),
     ("ask_project", "who funded the project on rural development?", "ask_project", (),
      ["European Agricultural Fund for Rural Development"]),
+    # the project of the person named
+    ("ask_project", "när slutar Wolfgangs projekt?", "ask_project", (), ["2023–2026"]),
+    ("ask_project", "who funds the project Aleksandra works on?", "ask_project", (), ["ERUF"]),
     # the NLU heard a need, but the question is about the need's project
     ("contact_for_need", "vem äger projektet om att få folk att flytta hit?", "need_moving", (),
      ["Projektägare för Move Up North är Sorsele kommun."]),
     ("contact_for_need", "is the project for employers looking for staff still running?", "need_staff", (),
      ["Yes. Move Up North is running"]),
+    # taken for another kind of request, but it names one project and asks one of its facts
+    ("fallback", "vem bekostar medskapande", "nlu_fallback", (), ["jordbruksfonden", "(80 %)"]),
+    ("which_project", "vilka andra betalar för SHiMR?", "ask_which_project", (),
+     ["Medfinansiärer i SHiMR: Region Norrbotten"]),
+    ("ask_organisation", "hur mycket är statsstödet till stödområde A?", "ask_organisation", (),
+     ["1,76-projektet: 1,76 miljoner kronor per år"]),
+    ("ask_person", "who is the contact person for SHiMR?", "ask_person", (),
+     ["Aleksandra Simanovskaya, staff member in the SHiMR project"]),
+    ("ask_capabilities", "what kind of help does SHiMR give?", "ask_capabilities", (),
+     ["This is what SHiMR involves"]),
+    ("which_project", "när tog projektet som Sandor har hand om slut?", "ask_which_project", (),
+     ["Projektperiod: 1 september 2022 – 31 augusti 2024"]),
+    ("fallback", "who pays for the project that helps people move here?", "nlu_fallback", (),
+     ["European Social Fund"]),
+    ("list_projects", "vem äger Sorseles projekt?", "list_projects", (),
+     ["Projektägare för Move Up North är Sorsele kommun."]),
+    # read as a wish for a contact, but its words ask for the owner
+    ("contact_for_need", "vem äger Move Up North?", "ask_contact", (),
+     ["Projektägare för Move Up North är Sorsele kommun."]),
     # a project with no contact: its facts, then that the page names no one
     ("contact_for_need", "who gets the business climate money?", "need_business_funds", (),
      ["39 municipalities", "names no contact person"]),

@@ -141,6 +141,14 @@ def test_finds_a_project_by_its_description(view, text, projects) -> None:
     assert [p.id for p in view.find_projects(text)] == projects
 
 
+@pytest.mark.parametrize("text", ["projektet", "vad gör det nya projektet?", "the project", "EU-projektet",
+                                  "the EU project"])
+def test_a_project_word_alone_names_no_project(view, text) -> None:
+    """Only the part before "-projektet"/"project" tells descriptions apart, so only it may carry
+    typos: "EU-projektet" (three projects have EU money) is no typo of "ESF-projektet"."""
+    assert view.find_projects(text) == []
+
+
 def test_a_description_that_fits_two_projects_finds_both(view) -> None:
     """Both SHiMR and Move Up North are Region 10 projects on the page: the answer covers each."""
     assert sorted(p.id for p in view.find_projects("Vad gör Region 10-projektet?")) == ["move-up-north", "shimr"]

@@ -106,3 +106,9 @@ def test_localised_facts_keep_absences(view) -> None:
     ]
     maria = view.person("maria-i-larsson", "sv")
     assert maria.on_leave and maria.stand_in.name == "Sandor Lindström" and maria.phone is None
+
+
+@pytest.mark.parametrize("text", ["vad gör Tillväxtverket", "what does the Swedish Agency for Economic and Regional Growth do"])
+def test_an_agencys_name_is_no_topic(view, text) -> None:
+    """"Tillväxtverket" begins like "tillväxt" (sustainable growth, SHiMR), but it names an agency."""
+    assert view.route(text) is None
