@@ -14,7 +14,10 @@ on the widget's `visitor` query argument (else the client's address) and REST re
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+from collections.abc import Collection
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -59,12 +62,43 @@ def actions_port(replica: int) -> int:
     return config.actions_port() + replica - 1
 
 
-def nginx_conf(replicas: int, host: str, run_dir: Path) -> str:
-    """nginx's whole configuration: the public port in front of the replicas' Rasa servers."""
-    servers = "\n".join(f"        server {config.LOCAL}:{rasa_port(i)} max_fails=1 fail_timeout=5s;"
-                        for i in range(1, replicas + 1))
+class NginxFront:
+    """nginx's configuration file, written again whenever a Rasa server is held out of it or let
+    back in, and nginx told to reload it (SIGHUP: running requests finish on the old workers).
+
+    A Rasa server that was started again binds its port before its model is loaded, so nginx
+    would hand it visitors who then wait half a minute; the launcher holds it out until it
+    answers (an active health check open-source nginx lacks)."""
+
+    def __init__(self, replicas: int, host: str, run_dir: Path) -> None:
+        self.replicas, self.host, self.run_dir = replicas, host, run_dir
+        self.held: set[int] = set()
+        self.conf = run_dir / "nginx.conf"
+        run_dir.mkdir(parents=True, exist_ok=True)
+        self._write()
+
+    def _write(self) -> None:
+        self.conf.write_text(nginx_conf(self.replicas, self.host, self.run_dir, self.held), encoding="utf-8")
+
+    def hold(self, replica: int, nginx_pid: int) -> None:
+        self.held.add(replica)
+        self._write()
+        os.kill(nginx_pid, signal.SIGHUP)
+
+    def release(self, replica: int, nginx_pid: int) -> None:
+        self.held.discard(replica)
+        self._write()
+        os.kill(nginx_pid, signal.SIGHUP)
+
+
+def nginx_conf(replicas: int, host: str, run_dir: Path, held: Collection[int] = ()) -> str:
+    """nginx's whole configuration: the public port in front of the replicas' Rasa servers; the
+    `held` ones (starting again) get no visitors."""
+    servers = "\n".join(f"        server {config.LOCAL}:{rasa_port(i)} max_fails=1 fail_timeout=5s"
+                        f"{' down' if i in held else ''};" for i in range(1, replicas + 1))
     return f"""# Written by `assistant serve --replicas {replicas}` (assistant/replicas.py).
 worker_processes 1;
+worker_shutdown_timeout 30s;  # after a reload, old workers close WebSockets (clients reconnect)
 pid {run_dir}/nginx.pid;
 error_log stderr error;
 

@@ -50,10 +50,13 @@ class Service:
     command: list[str]
     ready_url: str  # http: answers when ready; file: a heartbeat the service keeps touching
     env: dict[str, str] = field(default_factory=dict)  # on top of the launcher's environment
+    replica: int = 0  # a Rasa server behind nginx: its number
+    front: replicas_.NginxFront | None = None  # nginx: its configuration
 
 
-def _pair(name: str, host: str, rasa_port: int, action_port: int) -> list[Service]:
-    """An action server and the Rasa server that calls it."""
+def _pair(replica: int, host: str, rasa_port: int, action_port: int) -> list[Service]:
+    """An action server and the Rasa server that calls it (replica 0: the one, without nginx)."""
+    name = f" {replica}" if replica else ""
     rasa = [str(Path(sys.executable).parent / "rasa"), "run", "--model", str(config.model_path()),
             "--interface", host, "--port", str(rasa_port), "--credentials", str(ROOT / "credentials.yml"),
             "--endpoints", str(ROOT / "endpoints.yml"), "--cors", *config.cors_origins()]
@@ -66,21 +69,23 @@ def _pair(name: str, host: str, rasa_port: int, action_port: int) -> list[Servic
                 f"http://{LOCAL}:{action_port}/health"),
         # One Sanic worker (Rasa's default): the socket.io channel keeps sessions in the process.
         Service(f"Rasa server{name}", rasa, f"http://{LOCAL}:{rasa_port}/",
-                {"ACTION_ENDPOINT_URL": f"http://{LOCAL}:{action_port}/webhook", "SANIC_WORKERS": "1"}),
+                {"ACTION_ENDPOINT_URL": f"http://{LOCAL}:{action_port}/webhook", "SANIC_WORKERS": "1"},
+                replica=replica),
     ]
 
 
 def services(web: bool, host: str, replicas: int = 1) -> list[Service]:
     """What `assistant serve` starts: one Rasa server on RASA_PORT, or N behind nginx there."""
     if replicas == 1:
-        found = _pair("", host, config.rasa_port(), config.actions_port())
+        found = _pair(0, host, config.rasa_port(), config.actions_port())
     else:
         found = [s for i in range(1, replicas + 1)
-                 for s in _pair(f" {i}", LOCAL, replicas_.rasa_port(i), replicas_.actions_port(i))]
+                 for s in _pair(i, LOCAL, replicas_.rasa_port(i), replicas_.actions_port(i))]
         run_dir = ROOT / "var" / f"nginx-{config.rasa_port()}"
-        found.append(Service("nginx", [str(replicas_.nginx_binary()), "-p", str(run_dir), "-c",
-                                       str(_write_nginx_conf(replicas, host, run_dir)), "-g", "daemon off;"],
-                             f"{config.rasa_url()}/"))
+        front = replicas_.NginxFront(replicas, host, run_dir)
+        nginx = [str(replicas_.nginx_binary()), "-p", str(run_dir), "-c", str(front.conf),
+                 "-g", "daemon off;"]
+        found.append(Service("nginx", nginx, f"{config.rasa_url()}/", front=front))
     found.append(Service("mail worker", [sys.executable, "-m", "assistant.handoff.worker"],
                          config.worker_heartbeat().as_uri()))
     if web:
@@ -89,13 +94,6 @@ def services(web: bool, host: str, replicas: int = 1) -> list[Service]:
                                           "--port", str(web_port), "--host", host],
                              f"http://{LOCAL}:{web_port}/"))
     return found
-
-
-def _write_nginx_conf(replicas: int, host: str, run_dir: Path) -> Path:
-    run_dir.mkdir(parents=True, exist_ok=True)
-    conf = run_dir / "nginx.conf"
-    conf.write_text(replicas_.nginx_conf(replicas, host, run_dir), encoding="utf-8")
-    return conf
 
 
 def answers(url: str) -> bool:
@@ -199,8 +197,24 @@ class Running:
                     return process.returncode or 1
                 print(f"the {service.name} stopped (exit {process.returncode}); starting it again",
                       file=sys.stderr, flush=True)
+                if service.replica:
+                    self._front("hold", service.replica)
                 self.processes[index] = (service, self._start(service))
+            for service, _ in self.processes:
+                if service.replica in self._held() and answers(service.ready_url):
+                    self._front("release", service.replica)
             time.sleep(1)
+
+    def _held(self) -> set[int]:
+        return next((set(s.front.held) for s, _ in self.processes if s.front), set())
+
+    def _front(self, change: str, replica: int) -> None:
+        """Hold a restarting Rasa server out of nginx, or let it back in once it answers."""
+        for service, process in self.processes:
+            if service.front is not None and process.poll() is None:
+                getattr(service.front, change)(replica, process.pid)
+                print(f"nginx: Rasa server {replica} {'held out' if change == 'hold' else 'back in'}",
+                      file=sys.stderr, flush=True)
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

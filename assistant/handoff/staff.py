@@ -77,18 +77,18 @@ def _erase(args: argparse.Namespace) -> int:
         print("error: give a reference or --email ADDRESS", file=sys.stderr)
         return 2
     erased = store.erase_reference(args.reference) if args.reference else store.erase_email(args.email)
-    _report_erased(erased, store)
+    _report_erased(erased)
     return 0
 
 
-def _report_erased(erased: list[tuple[str, str]], store: ContactRequests) -> None:
-    events = " and their conversations' events" if store.tracker is not None else ""
-    print(f"erased {len(erased)} request(s){events}: {', '.join(r for r, _ in erased) or '-'}")
+def _report_erased(erased: list[tuple[str, str]]) -> None:
+    print(f"erased {len(erased)} request(s) and their conversations' events: "
+          f"{', '.join(r for r, _ in erased) or '-'}")
 
 
 def _purge(args: argparse.Namespace) -> int:
     store = _store(args)
-    _report_erased(store.purge(args.older_than), store)
+    _report_erased(store.purge(args.older_than))
     return 0
 
 

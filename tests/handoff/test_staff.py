@@ -153,10 +153,10 @@ def test_cli_erase_purge_and_outbox(database: str, capsys: pytest.CaptureFixture
     code, _, err = _run(capsys, "requests", "outbox", "--database", database, "retry", claimed.reference)
     assert code == 1 and "being sent" in err
     code, out, _ = _run(capsys, "requests", "erase", "--email", "ANNA@example.com", "--database", database)
-    assert code == 0 and "erased 1 request(s): MK-2026-0001" in out
+    assert code == 0 and "erased 1 request(s) and their conversations' events: MK-2026-0001" in out
     assert _run(capsys, "requests", "erase", "--database", database)[0] == 2
     # The command runs on the real clock: a request from the test's day is younger than 100 years.
     code, out, _ = _run(capsys, "requests", "purge", "--older-than", "36500", "--database", database)
-    assert code == 0 and "erased 0 request(s): -" in out
+    assert code == 0 and "erased 0 request(s) and their conversations' events: -" in out
     _, out, _ = _run(capsys, "requests", "list", "--format", "json", "--database", database)
     assert [r["reference"] for r in json.loads(out)] == ["MK-2026-0002"]

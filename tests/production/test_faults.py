@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,7 +109,8 @@ def _serving(running: Replicated) -> Iterator[Replicated]:
             time.sleep(1)
         yield running
     finally:
-        os.killpg(launcher.pid, signal.SIGTERM)
+        with suppress(ProcessLookupError):
+            os.killpg(launcher.pid, signal.SIGTERM)
         launcher.wait(timeout=60)
         running.postgres.down()
         running.redis.stop()

@@ -111,6 +111,15 @@ async def _rest_visitor(base_url: str, number: int, started: float, deadline: fl
     return await visitor.converse(ask, deadline)
 
 
+async def _connected(client: socketio.AsyncClient) -> bool:
+    deadline = time.monotonic() + TIMEOUT
+    while not client.connected:
+        if time.monotonic() > deadline:
+            return False
+        await asyncio.sleep(0.1)
+    return True
+
+
 async def _socketio_visitor(base_url: str, number: int, started: float, deadline: float) -> Tally:
     """As the widget: its visitor id in the URL (nginx's sticky key), a persistent session asked
     for again on every (re)connection, replies collected until they stop coming."""
@@ -130,6 +139,8 @@ async def _socketio_visitor(base_url: str, number: int, started: float, deadline
     async def ask(text: str, language: str) -> list[str] | None:
         while not replies.empty():  # late replies of a message given up on
             replies.get_nowait()
+        if not await _connected(client):  # a visitor waits while the widget reconnects
+            return None
         try:
             await client.emit("user_uttered", {"message": text, "session_id": session,
                                                "customData": {"language": language}})
