@@ -24,7 +24,15 @@ import importlib.util
 import json
 import re
 import shlex
+import socket
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -34,7 +42,7 @@ import jsonschema
 import pytest
 import yaml
 
-from assistant import config
+from assistant import config, replicas
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -397,6 +405,10 @@ def test_nginx_proxies_the_chat_channels(http: list[Directive]) -> None:
                    if path not in ("/webhooks/", "/socket.io/"))
 
 
+def test_nginx_takes_no_larger_body_than_rasa(http: list[Directive], defaults: ModuleType) -> None:
+    assert int(one(http, "client_max_body_size").args[0]) == defaults.max_request_bytes()
+
+
 def test_nginx_logs_no_personal_data() -> None:
     top = parse_nginx(NGINX.read_text(encoding="utf-8"))
     http = one(top, "http").block or []
@@ -408,6 +420,111 @@ def test_nginx_logs_no_personal_data() -> None:
             assert not re.search(re.escape(variable) + r"\b", formats[log.args[1]]), variable
     # Lines about failed requests (level error) name the client's address and the request line.
     assert one(top, "error_log").args[1] in ("crit", "alert", "emerg")
+
+
+# --- nginx, running -------------------------------------------------------------------------
+
+class StandIn(BaseHTTPRequestHandler):
+    """A stand-in for one Rasa server: answers with its name and the headers nginx sent it."""
+
+    def _answer(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = json.dumps({"server": self.server.name, "upgrade": self.headers.get("Upgrade"),
+                           "connection": self.headers.get("Connection")}).encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def nginx_in_front(tmp_path: Path, compose: dict[str, Any],
+                   defaults: ModuleType) -> Iterator[tuple[str, dict[str, ThreadingHTTPServer]]]:
+    """deploy/nginx.conf run by this machine's nginx (Debian's, `make setup` installs it) in front
+    of one stand-in per compose Rasa server, everything on 127.0.0.1: the service names become
+    the stand-ins' addresses, the port and the pid file this test's own."""
+    stand_ins = {}
+    for name in rasa_services(compose):
+        server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
+        server.name = name
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        stand_ins[name] = server
+    port = free_port()
+    text = NGINX.read_text(encoding="utf-8")
+    for old, new in [*((f"server {name}:{defaults.rasa_port()} ", f"server 127.0.0.1:{s.server_port} ")
+                       for name, s in stand_ins.items()),
+                     (f"listen {nginx_listen_port()};", f"listen 127.0.0.1:{port};"),
+                     ("pid /tmp/nginx.pid;", f"pid {tmp_path}/nginx.pid;")]:
+        assert text.count(old) == 1, f"nginx.conf has no single {old!r} to point at this test"
+        text = text.replace(old, new)
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(text, encoding="utf-8")
+    binary = replicas.nginx_binary()
+    assert binary, "no nginx: `make setup` installs Debian's"
+    checked = subprocess.run([binary, "-t", "-p", str(tmp_path), "-c", str(conf)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen([binary, "-p", str(tmp_path), "-c", str(conf), "-g", "daemon off;"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 10
+        while not answered(f"{base}/nginx-health"):
+            assert process.poll() is None, process.stderr.read().decode()
+            assert time.monotonic() < deadline, "nginx did not answer"
+            time.sleep(0.05)
+        yield base, stand_ins
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        for server in stand_ins.values():
+            server.shutdown()
+            server.server_close()
+
+
+def answered(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> dict[str, Any] | None:
+    """The stand-in's answer through nginx (None if nginx gives an error)."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data, headers or {}), timeout=5) as reply:
+            body = reply.read()
+            return json.loads(body) if body.startswith(b"{") else {"body": body.decode()}
+    except (urllib.error.URLError, ConnectionError):
+        return None
+
+
+def test_nginx_keeps_each_visitor_on_one_server_and_moves_them_when_it_dies(nginx_in_front) -> None:
+    base, stand_ins = nginx_in_front
+    socketio = base + "/socket.io/?EIO=4&transport=polling&visitor="
+    first = {}
+    for visitor in range(30):
+        seen = {answered(f"{socketio}v{visitor}")["server"] for _ in range(4)}
+        assert len(seen) == 1, f"visitor v{visitor} reached {sorted(seen)}"
+        first[visitor] = seen.pop()
+    assert set(first.values()) == set(stand_ins), "the visitors were not spread over the servers"
+    rest = [answered(base + "/webhooks/rest/webhook", b"{}", {"Content-Type": "application/json"})["server"]
+            for _ in range(10)]
+    assert set(rest) == set(stand_ins), "REST without ?visitor= stays on one server"
+    upgrade = answered(f"{socketio}v1", headers={"Upgrade": "websocket", "Connection": "Upgrade"})
+    assert (upgrade["upgrade"], upgrade["connection"]) == ("websocket", "upgrade")
+    assert answered(base + "/") is None, "nginx passes more than the chat channels"
+
+    dead, alive = sorted(stand_ins)
+    stand_ins[dead].shutdown()
+    stand_ins[dead].server_close()
+    moved = [answered(f"{socketio}v{visitor}") for visitor, server in first.items() if server == dead]
+    assert moved and all(reply and reply["server"] == alive for reply in moved)
+    post = answered(base + "/webhooks/rest/webhook", b"{}", {"Content-Type": "application/json"})
+    assert post["server"] == alive
 
 
 # --- Dockerfile -----------------------------------------------------------------------------
