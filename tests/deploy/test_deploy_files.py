@@ -162,7 +162,7 @@ def interpolate(value: Any, given: dict[str, str]) -> str:
     """Compose's ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, as `compose`
     does it with the variables `given` (a required one missing raises)."""
 
-    def one(match: re.Match[str]) -> str:
+    def expand(match: re.Match[str]) -> str:
         name, operator, rest = match.group(1), match.group(2) or "", match.group(3) or ""
         found = given.get(name)
         empty = not found if operator.startswith(":") else found is None
@@ -170,7 +170,7 @@ def interpolate(value: Any, given: dict[str, str]) -> str:
             raise KeyError(f"{name} is required: {rest}")
         return rest if operator.endswith("-") and empty else found or ""
 
-    return re.sub(r"\$\{(\w+)(?:(:?[-?])([^}]*))?\}", one, str(value))
+    return re.sub(r"\$\{(\w+)(?:(:?[-?])([^}]*))?\}", expand, str(value))
 
 
 # What deploy/.env sets at the least, each value marked as coming from there.
