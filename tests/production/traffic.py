@@ -111,7 +111,7 @@ async def _rest_visitor(base_url: str, number: int, started: float, deadline: fl
     return await visitor.converse(ask, deadline)
 
 
-async def _connected(client: socketio.AsyncClient) -> bool:
+async def _until_connected(client: socketio.AsyncClient) -> bool:
     deadline = time.monotonic() + TIMEOUT
     while not client.connected:
         if time.monotonic() > deadline:
@@ -139,7 +139,7 @@ async def _socketio_visitor(base_url: str, number: int, started: float, deadline
     async def ask(text: str, language: str) -> list[str] | None:
         while not replies.empty():  # late replies of a message given up on
             replies.get_nowait()
-        if not await _connected(client):  # a visitor waits while the widget reconnects
+        if not await _until_connected(client):  # a visitor waits while the widget reconnects
             return None
         try:
             await client.emit("user_uttered", {"message": text, "session_id": session,
