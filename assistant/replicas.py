@@ -100,7 +100,7 @@ def nginx_conf(replicas: int, host: str, run_dir: Path, held: Collection[int] = 
 worker_processes 1;
 worker_shutdown_timeout 30s;  # after a reload, old workers close WebSockets (clients reconnect)
 pid {run_dir}/nginx.pid;
-error_log stderr error;
+error_log stderr crit;  # error lines name client addresses (personal data)
 
 events {{
     worker_connections 4096;
