@@ -27,6 +27,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from assistant.conversations.database import unreachable
 from assistant.dialogue.replies import HELPFUL, NOT_HELPFUL, NOT_UNDERSTOOD
 from assistant.report.period import Period, day_index
 
@@ -257,6 +258,4 @@ def _connect(engine: Engine) -> Iterator[Connection]:
         with engine.connect() as conn:
             yield conn
     except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
-        where = engine.url.render_as_string(hide_password=True)
-        raise TrackerUnreadable(f"cannot read the conversations at {where}: {reason}") from None
+        raise TrackerUnreadable(unreachable(engine.url.render_as_string(), error)) from None

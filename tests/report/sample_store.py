@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from assistant.dialogue.conversation import Conversation
@@ -33,10 +32,6 @@ from assistant.handoff.model import CONSENT_VERSION
 from assistant.report.period import Period
 
 MODEL = {"model_id": "5a7c0f3e9b2d4e61a8f0c2d4b6e8a1c3", "assistant_id": "mala-projektassistent"}
-INDEXES = {  # as the conversation store creates them (assistant/conversations/store.py)
-    "ix_events_session_lookup": "events (sender_id, type_name, timestamp)",
-    "ix_events_timestamp": "events (timestamp)",
-}
 COLUMNS = ("sender_id", "type_name", "timestamp", "intent_name", "action_name", "data")
 ACTIONS = {  # intent → the action data/rules.yml runs for it
     "greet": "action_greet", "thank": "action_thank", "goodbye": "action_goodbye",
@@ -58,10 +53,10 @@ def create_events_table(engine: Engine) -> None:
     """Rasa's own `events` table and the conversation store's indexes."""
     from rasa.core.tracker_store import SQLTrackerStore  # slow to import: only when writing
 
+    from assistant.conversations.store import create_indexes
+
     SQLTrackerStore.SQLEvent.__table__.create(engine, checkfirst=True)
-    with engine.begin() as conn:
-        for name, columns in INDEXES.items():
-            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {columns}"))
+    create_indexes(engine)
 
 
 def _template(event: dict[str, Any]) -> str:
