@@ -39,7 +39,11 @@ def _axes(size: tuple[float, float]) -> tuple[Figure, plt.Axes]:
 
 
 def _dates(axes: plt.Axes, days: Sequence[date]) -> None:
-    axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=10))
+    """One tick a day, or every few days: at most about ten dates under a chart."""
+    if len(days) <= MAX_BARS:
+        axes.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, -(-len(days) // 10))))
+    else:
+        axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=10))
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     axes.figure.autofmt_xdate()
 
