@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 from assistant.dialogue.conversation import Conversation
 from assistant.kb import store
@@ -55,15 +55,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temporary:
         folder = args.keep or Path(temporary)
         folder.mkdir(parents=True, exist_ok=True)
-        knowledge_url = f"sqlite:///{folder / 'kb.db'}"
-        knowledge = store.make_engine(knowledge_url)
+        knowledge = store.make_engine(f"sqlite:///{folder / 'kb.db'}")
         store.load(knowledge, read_knowledge(KNOWLEDGE_DIR))
         answers = DialogueAnswers(Conversation(KnowledgeBase(knowledge, clock=lambda: TODAY)))
-        tracker_url = f"sqlite:///{folder / 'conversations.db'}"
-        same = (knowledge_url, knowledge, period, answers, args, folder)
-        rows.append(measure("SQLite", tracker_url, *same))
+        # The conversations, and the knowledge with the contact requests, side by side.
+        stores = f"sqlite:///{folder / 'conversations.db'}", f"sqlite:///{folder / 'requests.db'}"
+        rows.append(measure("SQLite", *stores, period, answers, args, folder))
         if args.postgresql:
-            rows.append(on_postgresql(args.postgresql, *same))
+            rows.append(on_postgresql(args.postgresql, period, answers, args, folder))
     print()
     print(f"`assistant report` on {args.conversations:,} conversations over {args.days} days "
           f"({os.cpu_count()} cores; budget {BUDGET_SECONDS:.0f} s)")
@@ -75,9 +74,10 @@ def main() -> int:
     return 0
 
 
-def measure(name: str, tracker_url: str, knowledge_url: str, knowledge: Engine, period: Period,
-            answers: DialogueAnswers, args: argparse.Namespace, folder: Path) -> list[str]:
-    tracker = create_engine(tracker_url, future=True)
+def measure(name: str, tracker_url: str, knowledge_url: str, period: Period, answers: DialogueAnswers,
+            args: argparse.Namespace, folder: Path) -> list[str]:
+    tracker, knowledge = create_engine(tracker_url, future=True), store.make_engine(knowledge_url)
+    store.load(knowledge, read_knowledge(KNOWLEDGE_DIR))
     started = time.monotonic()
     generate(tracker, period, args.conversations, answers, knowledge=knowledge, seed=12)
     generated = time.monotonic() - started
@@ -85,6 +85,7 @@ def measure(name: str, tracker_url: str, knowledge_url: str, knowledge: Engine, 
         events = conn.execute(text("SELECT count(*) FROM events")).scalar_one()
         size = _size(conn, tracker_url)
     tracker.dispose()
+    knowledge.dispose()
     print(f"{name}: {events:,} events written in {generated:.0f} s", flush=True)
     walls, cpus = [], []
     for run in range(args.runs):
@@ -106,8 +107,8 @@ def measure(name: str, tracker_url: str, knowledge_url: str, knowledge: Engine, 
             ", ".join(f"{c:.1f}" for c in cpus), f"{peak:.0f} MB"]
 
 
-def on_postgresql(url: str, knowledge_url: str, knowledge: Engine, period: Period,
-                  answers: DialogueAnswers, args: argparse.Namespace, folder: Path) -> list[str]:
+def on_postgresql(url: str, period: Period, answers: DialogueAnswers, args: argparse.Namespace,
+                  folder: Path) -> list[str]:
     schema = f"bench_report_{uuid.uuid4().hex[:10]}"
     admin = create_engine(url, future=True)
     with admin.begin() as conn:
@@ -115,7 +116,7 @@ def on_postgresql(url: str, knowledge_url: str, knowledge: Engine, period: Perio
     try:
         separator = "&" if "?" in url else "?"
         in_schema = f"{url}{separator}options=-csearch_path%3D{schema}"
-        return measure("PostgreSQL", in_schema, knowledge_url, knowledge, period, answers, args, folder)
+        return measure("PostgreSQL", in_schema, in_schema, period, answers, args, folder)
     finally:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
