@@ -222,9 +222,9 @@ def test_axe_finds_no_serious_violations_with_the_widget_open(open_page, site, f
 
 FEEDBACK = {
     "sv": {"group": "Hjälpte svaret?", "helpful": "Svaret hjälpte", "not": "Svaret hjälpte inte",
-           "shown": ["👍 Hjälpte", "👎 Hjälpte inte"]},
+           "shown": ["Hjälpte", "Hjälpte inte"]},
     "en": {"group": "Did the answer help?", "helpful": "The answer was helpful", "not": "The answer was not helpful",
-           "shown": ["👍 Helpful", "👎 Not helpful"]},
+           "shown": ["Helpful", "Not helpful"]},
 }
 FEEDBACK_BUTTONS = "#mala-chat .mala-feedback-button"
 

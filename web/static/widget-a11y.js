@@ -30,9 +30,14 @@
   var ANNOUNCE_KEEP = 5; // old announcements are removed from the live region
   var ANSWER = "mala-answer"; // assistant/channels.py: ANSWER_CLASS
   var FEEDBACK = [
-    { payload: "/feedback_helpful", label: "helpful", name: "helpfulName", icon: "\uD83D\uDC4D" },
-    { payload: "/feedback_not_helpful", label: "notHelpful", name: "notHelpfulName", icon: "\uD83D\uDC4E" }
+    { payload: "/feedback_helpful", label: "helpful", name: "helpfulName", turn: "" },
+    { payload: "/feedback_not_helpful", label: "notHelpful", name: "notHelpfulName", turn: "rotate(180 12 12)" }
   ];
+  // A thumb (Material Icons "thumb_up", Apache-2.0), drawn here: no icon font, no emoji font needed.
+  var THUMB = "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06" +
+    "L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05" +
+    "c.09-.23.14-.47.14-.73v-2z";
+  var SVG = "http://www.w3.org/2000/svg";
   var RATED = "mala-chat-rated"; // local storage: the conversation and answer last rated
 
   /** National digits of a Swedish number (without the leading 0), or null. */
@@ -209,6 +214,17 @@
     });
   }
 
+  function thumb(turn) {
+    var svg = document.createElementNS(SVG, "svg");
+    setAttrs(svg, { viewBox: "0 0 24 24", width: "16", height: "16", "aria-hidden": "true", focusable: "false" });
+    var path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", THUMB);
+    if (turn) path.setAttribute("transform", turn);
+    path.setAttribute("fill", "currentColor");
+    svg.appendChild(path);
+    return svg;
+  }
+
   function feedbackBar(state, key) {
     var texts = state.texts;
     var bar = document.createElement("div");
@@ -225,10 +241,7 @@
       button.type = "button";
       button.className = "mala-feedback-button";
       button.setAttribute("aria-label", texts[choice.name]);
-      var icon = document.createElement("span");
-      icon.setAttribute("aria-hidden", "true");
-      icon.textContent = choice.icon + " ";
-      button.appendChild(icon);
+      button.appendChild(thumb(choice.turn));
       button.appendChild(document.createTextNode(texts[choice.label]));
       button.addEventListener("click", function () {
         remember(key);
