@@ -149,3 +149,13 @@ def test_a_missing_tracker_database_is_named_not_created(tmp_path, capsys) -> No
                      "--tracker", f"sqlite:///{missing}"])
     assert code == 2 and str(missing) in capsys.readouterr().err
     assert not missing.parent.exists() and not (tmp_path / "out").exists()
+
+
+def test_a_period_without_conversations_is_a_report_of_zeros(stores) -> None:
+    write_known_store(stores.tracker, stores.knowledge)
+    quiet = Period(date(2026, 1, 1), date(2026, 1, 7))
+    report = make_for(stores, quiet)
+    assert (report.tally.conversations, report.tally.messages, report.requests) == (0, 0, [])
+    assert report.tally.conversations_per_day == [0] * 7 and report.reply_median is None
+    html = page.render(report)
+    assert "Inga under perioden." in html and "Inga svar under perioden." in html
