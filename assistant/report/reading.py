@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
@@ -77,7 +78,7 @@ def read_only_engine(url: str) -> Engine:
         path = Path(parsed.database).resolve()
         if not path.is_file():
             raise TrackerUnreadable(f"no conversations are stored at {path} (no such file)")
-        return create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", future=True)
+        return create_engine(f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true", future=True)
     if backend == "postgresql":  # with the URL's own options (a search_path …), if it has any
         options = " ".join([*_as_list(parsed.query.get("options")), "-c default_transaction_read_only=on"])
         return create_engine(parsed.difference_update_query(["options"]), future=True,
@@ -123,6 +124,8 @@ def oldest_event(engine: Engine) -> float | None:
 
 
 def read(engine: Engine, period: Period) -> Tally:
+    """The period's counts: every visitor message and bot message in it, in the order they were
+    stored, then the texts of the answers rated not helpful."""
     bounds = period.bounds()
     tally = Tally(len(bounds) - 1)
     with _connect(engine) as conn:
