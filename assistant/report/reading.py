@@ -15,6 +15,7 @@ The database is opened read only: SQLite with mode=ro, PostgreSQL in read-only t
 from __future__ import annotations
 
 import json
+import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -37,31 +38,53 @@ from assistant.report.period import Period, day_index
 GREETING = "/greet"
 FEEDBACK = {HELPFUL: True, NOT_HELPFUL: False}
 CHUNK = 500  # ids per IN (…) when the texts of the answers marked "not helpful" are read
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # json.loads keeps them; UTF-8 cannot hold them
 
-# Per event: its id, conversation, kind, time, intent, and for a visitor's message its text,
-# for a bot message its `turn` marker (JSON), or NULL.
-_SELECT = {
-    "sqlite": """
-        SELECT id, sender_id, type_name, timestamp, intent_name,
-               CASE WHEN type_name = 'user' THEN json_extract(data, '$.text')
-                    ELSE json_extract(data, '$.metadata.turn') END
-        FROM events
-        WHERE id BETWEEN :first AND :last AND type_name IN ('user', 'bot')
-              AND timestamp >= :start AND timestamp < :end
-        ORDER BY id""",
-    "postgresql": """
-        SELECT id, sender_id, type_name, timestamp, intent_name,
-               CASE WHEN type_name = 'user' THEN CAST(data AS json) ->> 'text'
-                    ELSE CAST(data AS json) -> 'metadata' ->> 'turn' END
-        FROM events
-        WHERE id BETWEEN :first AND :last AND type_name IN ('user', 'bot')
-              AND timestamp >= :start AND timestamp < :end
-        ORDER BY id""",
+# What the databases' JSON functions refuse, though Rasa writes it (Python's json.dumps): NaN and
+# Infinity (a float in a visitor's metadata), and \ud… escapes (lone surrogates; with them every
+# character beyond the BMP, such as emoji, which both would read but are rare). Such an event
+# comes back whole and is read here instead (`_from_raw`): one odd event must not stop a report.
+_ODD = {
+    "sqlite": "(instr(data, 'NaN') OR instr(data, 'Infinity') OR instr(data, '\\ud'))",
+    "postgresql": "(strpos(data, 'NaN') > 0 OR strpos(data, 'Infinity') > 0 OR strpos(data, '\\ud') > 0"
+                  " OR strpos(data, '\\u0000') > 0)",
 }
-_TEXTS = {
-    "sqlite": "SELECT id, json_extract(data, '$.text') FROM events WHERE id IN ({ids})",
-    "postgresql": "SELECT id, CAST(data AS json) ->> 'text' FROM events WHERE id IN ({ids})",
-}
+_TEXT = {"sqlite": "json_extract(data, '$.text')", "postgresql": "CAST(data AS json) ->> 'text'"}
+_TURN = {"sqlite": "json_extract(data, '$.metadata.turn')",
+         "postgresql": "CAST(data AS json) -> 'metadata' ->> 'turn'"}
+# Per event: its id, conversation, kind, time, intent, and for a visitor's message its text, for
+# a bot message its `turn` marker (JSON), or NULL; and the whole event when it is odd.
+_SELECT = """
+    SELECT id, sender_id, type_name, timestamp, intent_name,
+           CASE WHEN {odd} THEN NULL WHEN type_name = 'user' THEN {text} ELSE {turn} END,
+           CASE WHEN {odd} THEN data END
+    FROM events
+    WHERE id BETWEEN :first AND :last AND type_name IN ('user', 'bot')
+          AND timestamp >= :start AND timestamp < :end
+    ORDER BY id"""
+_TEXTS = "SELECT id, CASE WHEN {odd} THEN NULL ELSE {text} END, CASE WHEN {odd} THEN data END FROM events " \
+         "WHERE id IN ({ids})"
+
+
+def _sql(template: str, dialect: str, **values: str) -> str:
+    return template.format(odd=_ODD[dialect], text=_TEXT[dialect], turn=_TURN[dialect], **values)
+
+
+def _from_raw(kind: str, data: str) -> str | None:
+    """What the database would have taken out of an odd event: for "bot" its marker as JSON,
+    else its text. Lone surrogates become U+FFFD (a page cannot be written with them)."""
+    try:
+        event = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(event, dict):
+        return None
+    if kind == "bot":
+        metadata = event.get("metadata")
+        turn = metadata.get("turn") if isinstance(metadata, dict) else None
+        return json.dumps(turn) if isinstance(turn, dict) else None
+    said = event.get("text")
+    return LONE_SURROGATE.sub("\ufffd", said) if isinstance(said, str) else None
 
 
 class TrackerUnreadable(RuntimeError):
@@ -137,8 +160,9 @@ def read(engine: Engine, period: Period) -> Tally:
             {"start": bounds[0], "end": bounds[-1]}).one()
         if first is None:
             return tally
+        where = {"first": first, "last": last, "start": bounds[0], "end": bounds[-1]}
         rows = conn.execution_options(stream_results=True, max_row_buffer=10_000).execute(
-            text(_SELECT[dialect]), {"first": first, "last": last, "start": bounds[0], "end": bounds[-1]})
+            text(_sql(_SELECT, dialect)), where)
         unhelpful = _Walk(tally, bounds).run(rows)
         answers = _texts(conn, dialect, {i for ids, _ in unhelpful for i in ids})
     for ids, question in unhelpful:
@@ -161,7 +185,9 @@ class _Walk:
         self.unhelpful: list[tuple[list[int], str]] = []  # (the answer's bot ids, the question)
 
     def run(self, rows: Iterable[Any]) -> list[tuple[list[int], str]]:
-        for event_id, sender, kind, timestamp, intent, value in rows:
+        for event_id, sender, kind, timestamp, intent, value, odd in rows:
+            if odd is not None:
+                value = _from_raw(kind, odd)
             if kind == "user":
                 self.visitor(sender, timestamp, intent, value)
             else:
@@ -235,8 +261,9 @@ class _Walk:
 def _texts(conn: Connection, dialect: str, ids: set[int]) -> dict[int, str]:
     found: dict[int, str] = {}
     for chunk in _chunks(sorted(ids)):
-        query = _TEXTS[dialect].format(ids=", ".join(str(int(i)) for i in chunk))
-        found.update(conn.execute(text(query)).all())
+        query = _sql(_TEXTS, dialect, ids=", ".join(str(int(i)) for i in chunk))
+        for event_id, said, odd in conn.execute(text(query)):
+            found[event_id] = _from_raw("text", odd) if odd is not None else said
     return found
 
 

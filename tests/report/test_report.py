@@ -6,6 +6,7 @@ generated store of realistic conversations counted the same way. SQLite and Post
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import numpy as np
@@ -17,8 +18,8 @@ from assistant import cli
 from assistant.dialogue.conversation import Conversation
 from assistant.report import build, page, reading
 from assistant.report.period import BadPeriod, Period
-from tests.report.known_store import CARPENTERS, NOW, PERIOD, SHIMR_EN, write_known_store
-from tests.report.sample_store import DialogueAnswers, generate
+from tests.report.known_store import CARPENTERS, NOW, PERIOD, SHIMR_EN, at, marker, write_known_store
+from tests.report.sample_store import DialogueAnswers, EventWriter, generate
 
 
 def make(stores, language: str = "sv") -> build.Report:
@@ -159,3 +160,29 @@ def test_a_period_without_conversations_is_a_report_of_zeros(stores) -> None:
     assert report.tally.conversations_per_day == [0] * 7 and report.reply_median is None
     html = page.render(report)
     assert "Inga under perioden." in html and "Inga svar under perioden." in html
+
+
+def test_events_the_databases_json_functions_refuse_are_read_all_the_same(stores) -> None:
+    """Rasa writes what Python's json.dumps makes of a visitor's message: NaN from metadata,
+    a lone surrogate, emoji (\\ud83d\\ude00). One such event must not stop the report."""
+    writer = EventWriter(stores.tracker)
+    odd = [("sv-nan", "vad är SHiMR?", {"language": "sv", "x": float("nan")}),
+           ("sv-surrogate", "vad är \udc80SHiMR?", {"language": "sv"}),
+           ("sv-emoji", "vad är SHiMR? 😀", {"language": "sv", "y": float("-inf")})]
+    for n, (sender, said, metadata) in enumerate(odd):
+        start = at(28, 9 + n)
+        user = {"event": "user", "timestamp": start, "metadata": metadata, "text": said,
+                "parse_data": {"intent": {"name": "ask_project", "confidence": float("nan")}}}
+        bot = {"event": "bot", "timestamp": start + 0.5, "metadata": {"turn": marker("not_understood", "sv")},
+               "text": "Det kan jag tyvärr inte svara på.", "data": {}}
+        writer.add(sender, "user", start, "ask_project", None, json.dumps(user))
+        writer.add(sender, "bot", start + 0.5, None, None, json.dumps(bot))
+    writer.add("sv-nan", "user", at(28, 9, 1), "feedback_not_helpful", None,
+               json.dumps({"event": "user", "timestamp": at(28, 9, 1), "text": "/feedback_not_helpful",
+                           "metadata": {"z": float("inf")}}))
+    writer.flush()
+    report = make(stores)
+    assert report.tally.conversations == 3 and report.tally.outcomes_per_day["not_understood"] == [3, 0, 0]
+    assert dict(report.tally.not_understood) == {"vad är SHiMR?": 1, "vad är \ufffdSHiMR?": 1, "vad är SHiMR? 😀": 1}
+    assert dict(report.tally.not_helpful) == {("Det kan jag tyvärr inte svara på.", "vad är SHiMR?"): 1}
+    assert "vad är SHiMR? 😀" in page.render(report)
