@@ -52,22 +52,30 @@ _ODD = {
 _TEXT = {"sqlite": "json_extract(data, '$.text')", "postgresql": "CAST(data AS json) ->> 'text'"}
 _TURN = {"sqlite": "json_extract(data, '$.metadata.turn')",
          "postgresql": "CAST(data AS json) -> 'metadata' ->> 'turn'"}
-# Per event: its id, conversation, kind, time, intent, and for a visitor's message its text, for
-# a bot message its `turn` marker (JSON), or NULL; and the whole event when it is odd.
+# Per event: its id, conversation, kind, time, intent, and for a visitor's message "T" and its
+# text, for a bot message "T" and its `turn` marker (JSON); or "R" and the whole event when it is
+# odd (one CASE, so that the check runs once per event).
 _SELECT = """
     SELECT id, sender_id, type_name, timestamp, intent_name,
-           CASE WHEN {odd} THEN NULL WHEN type_name = 'user' THEN {text} ELSE {turn} END,
-           CASE WHEN {odd} THEN data END
+           CASE WHEN {odd} THEN 'R' || data WHEN type_name = 'user' THEN 'T' || ({text})
+                ELSE 'T' || ({turn}) END
     FROM events
     WHERE id BETWEEN :first AND :last AND type_name IN ('user', 'bot')
           AND timestamp >= :start AND timestamp < :end
     ORDER BY id"""
-_TEXTS = "SELECT id, CASE WHEN {odd} THEN NULL ELSE {text} END, CASE WHEN {odd} THEN data END FROM events " \
+_TEXTS = "SELECT id, CASE WHEN {odd} THEN 'R' || data ELSE 'T' || ({text}) END FROM events " \
          "WHERE id IN ({ids})"
 
 
 def _sql(template: str, dialect: str, **values: str) -> str:
     return template.format(odd=_ODD[dialect], text=_TEXT[dialect], turn=_TURN[dialect], **values)
+
+
+def _value(kind: str, found: str | None) -> str | None:
+    """The text or marker of a row of _SELECT or _TEXTS."""
+    if found is None:
+        return None
+    return found[1:] if found[0] == "T" else _from_raw(kind, found[1:])
 
 
 def _from_raw(kind: str, data: str) -> str | None:
@@ -185,9 +193,8 @@ class _Walk:
         self.unhelpful: list[tuple[list[int], str]] = []  # (the answer's bot ids, the question)
 
     def run(self, rows: Iterable[Any]) -> list[tuple[list[int], str]]:
-        for event_id, sender, kind, timestamp, intent, value, odd in rows:
-            if odd is not None:
-                value = _from_raw(kind, odd)
+        for event_id, sender, kind, timestamp, intent, found in rows:
+            value = _value(kind, found)
             if kind == "user":
                 self.visitor(sender, timestamp, intent, value)
             else:
@@ -262,8 +269,8 @@ def _texts(conn: Connection, dialect: str, ids: set[int]) -> dict[int, str]:
     found: dict[int, str] = {}
     for chunk in _chunks(sorted(ids)):
         query = _sql(_TEXTS, dialect, ids=", ".join(str(int(i)) for i in chunk))
-        for event_id, said, odd in conn.execute(text(query)):
-            found[event_id] = _from_raw("text", odd) if odd is not None else said
+        for event_id, said in conn.execute(text(query)):
+            found[event_id] = _value("text", said)
     return found
 
 

@@ -265,7 +265,7 @@ FIRST_NAMES = ("Anna", "Erik", "Maja", "Lars", "Sara", "Johan", "Elin", "Per")
 
 
 def typo(text: str, rng: random.Random) -> str:
-    """How visitors type: sometimes a letter missing or swapped, capitals, no question mark."""
+    """How visitors type: sometimes a letter missing or swapped, capitals, no question mark, an emoji."""
     roll = rng.random()
     if roll < 0.12 and len(text) > 6:
         i = rng.randrange(1, len(text) - 2)
@@ -277,6 +277,8 @@ def typo(text: str, rng: random.Random) -> str:
         text = text[:1].upper() + text[1:]
     if rng.random() < 0.2:
         text = text.rstrip("?")
+    if rng.random() < 0.02:
+        text += " 🙂"  # stored as \ud83d\ude42: read in Python, not by the database's JSON
     return text
 
 
