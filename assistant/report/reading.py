@@ -7,7 +7,8 @@ Every message a conversation action sends carries the reply's `turn` marker in i
 (assistant/dialogue/replies.py): answered or not understood, its language, project and need.
 A *turn* is a visitor's message and the bot messages after it. Only the text and the marker
 are taken out of each event's JSON, by the database itself (SQLite's json_extract,
-PostgreSQL's ->>), so a hundred thousand conversations are read in seconds.
+PostgreSQL's ->>), so a hundred thousand conversations are read in seconds; the rare event whose
+JSON the database refuses is read in Python (`_ODD`).
 
 The database is opened read only: SQLite with mode=ro, PostgreSQL in read-only transactions.
 """
