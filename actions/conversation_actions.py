@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import runtime
 from assistant import config, private_logging
 from assistant.dialogue import phrases
-from assistant.dialogue.replies import Reply
+from assistant.dialogue.replies import TURN, Reply
 from assistant.dialogue.turn import Turn
 from assistant.language import page_language
 
@@ -50,9 +50,13 @@ def turn_from_tracker(tracker: Tracker, handler: str) -> Turn:
 
 
 def send(reply: Reply, dispatcher: CollectingDispatcher) -> list[EventType]:
+    """The reply's messages, each with the reply's `turn` marker as metadata (stored with the
+    conversation for the staff report; the widget's channel marks answers by it), and its slots."""
+    marker = reply.marker()
+    metadata = {TURN: marker} if marker else {}
     for message in reply.messages:
         buttons = [{"title": b.title, "payload": b.payload} for b in message.buttons]
-        dispatcher.utter_message(text=message.text, buttons=buttons or None)
+        dispatcher.utter_message(text=message.text, buttons=buttons or None, **metadata)
     return [SlotSet(name, value) for name, value in reply.slots.items()]
 
 
@@ -150,6 +154,10 @@ class ActionOrganisationInfo(ConversationAction):
 
 class ActionFallback(ConversationAction):
     action_name, handler = "action_fallback", "fallback"
+
+
+class ActionFeedback(ConversationAction):
+    action_name, handler = "action_feedback", "feedback"
 
 
 class ActionRequestContact(ConversationAction):

@@ -5,7 +5,8 @@ text is cut to MAX_MESSAGE_CHARS here, before it reaches the NLU, and the messag
 metadata says it was cut (`config.MESSAGE_CUT`): the dialogue then answers "your message is too
 long" whatever intent the NLU picked. Malformed requests get a short 4xx reason;
 only the configured origins (CORS_ORIGINS) may talk to either channel, and
-nothing the visitor wrote is logged.
+nothing the visitor wrote is logged. To the widget, the messages of an answer are marked
+(`WidgetOutput`) so that it can offer the feedback buttons under them.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from assistant import config, private_logging, rasa_speed
 from assistant.dialogue import phrases
+from assistant.dialogue.replies import ANSWERED, TURN
 from assistant.language import DEFAULT, page_language
 
 log = logging.getLogger(__name__)
@@ -148,12 +150,48 @@ class LimitedRestInput(RestInput):
         return webhook
 
 
+# The class rasa-webchat gives a bot message whose metadata names one (`customCss`): an answer,
+# under whose last message the widget's layer puts the feedback buttons (web/static/widget-a11y.js).
+ANSWER_CLASS = "mala-answer"
+
+
+class WidgetOutput(SocketIOOutput):
+    """Rasa's socket.io output; a message of an answer (its `turn` marker says answered) carries
+    the metadata that makes rasa-webchat give it ANSWER_CLASS. Rasa's own output drops every
+    message's metadata."""
+
+    answer = False
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        turn = message.pop(TURN, None)
+        self.answer = isinstance(turn, dict) and turn.get("outcome") == ANSWERED
+        await super().send_response(recipient_id, message)
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        plain_text = isinstance(response, dict) and "text" in response and not response.get("quick_replies")
+        if self.answer and plain_text:
+            response = {**response, "metadata": {"customCss": {"style": "class", "css": ANSWER_CLASS}}}
+        await super()._send_message(socket_id, response)
+
+
+def answers_marked(on_new_message: OnMessage) -> OnMessage:
+    """Rasa's handler, with the widget's output (WidgetOutput) in place of Rasa's socket.io output."""
+
+    async def handle(message: UserMessage) -> None:
+        output = message.output_channel
+        if type(output) is SocketIOOutput:
+            message.output_channel = WidgetOutput(output.sio, output.bot_message_evt)
+        await on_new_message(message)
+
+    return handle
+
+
 class LimitedSocketIOInput(SocketIOInput):
     """The widget's channel: Rasa's socket.io channel behind an origin check and the cap."""
 
     def blueprint(self, on_new_message: OnMessage) -> Blueprint:
         private_logging.install()
-        webhook = super().blueprint(always_answered(on_new_message, "socket.io"))
+        webhook = super().blueprint(answers_marked(always_answered(on_new_message, "socket.io")))
         sio = self.sio
         assert sio is not None  # made by super().blueprint
         sio.eio.cors_allowed_origins = config.cors_origins()  # refuses other origins

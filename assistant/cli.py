@@ -1,6 +1,7 @@
 """`assistant` command line: validate, load and export the knowledge base; generate NLU data;
 contact requests for staff (`assistant requests …`, assistant/handoff/staff.py); the stored
-conversations' retention (`assistant conversations purge`, assistant/conversations/staff.py)."""
+conversations' retention (`assistant conversations purge`, assistant/conversations/staff.py); the
+staff report on what visitors ask (`assistant report …`, assistant/report/build.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from assistant.kb.problems import KnowledgeError
 from assistant.kb.yaml_source import read_knowledge
 from assistant.nlu import from_knowledge
 from assistant.nlu.occupations import read_lexicon
+from assistant.report import build as report
 
 
 def _kb_validate(args: argparse.Namespace) -> int:
@@ -88,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--check", action="store_true", help="only check that the file is up to date")
     staff.add_commands(commands)
     conversation_staff.add_commands(commands)
+    report.add_command(commands)
     return parser
 
 

@@ -42,7 +42,7 @@ def test_generated_lookup_tables_are_up_to_date(knowledge) -> None:
 
 
 TRAINING = {language: tuple(ROOT / "data" / "nlu" / f"{prefix}{language}.yml"
-                            for prefix in ("", "personas_", "handoff_"))
+                            for prefix in ("", "personas_", "handoff_", "feedback_"))
             for language in ("sv", "en")}
 
 

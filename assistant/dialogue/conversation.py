@@ -13,7 +13,7 @@ from assistant import private_logging
 from assistant.dialogue import phrases, private_data
 from assistant.dialogue.context import Context
 from assistant.dialogue.handlers import HANDLERS
-from assistant.dialogue.replies import Reply
+from assistant.dialogue.replies import ANSWERED, FAILED, NOT_UNDERSTOOD, Reply
 from assistant.dialogue.turn import Turn
 from assistant.kb.content import Language
 from assistant.kb.query import KnowledgeView
@@ -37,15 +37,15 @@ class Conversation:
         except DatabaseUnavailable as error:
             log.error("knowledge unavailable: %s", error)
             language = self.detector(None).choose(turn.text, turn.language, turn.page_language)
-            return _fixed(phrases.UNAVAILABLE, language)
+            return _fixed(phrases.UNAVAILABLE, language, FAILED)
         language = self.detector(view).choose(turn.text, turn.language, turn.page_language)
         if turn.too_long:
-            return _fixed(phrases.TOO_LONG, language)
+            return _fixed(phrases.TOO_LONG, language, NOT_UNDERSTOOD)
         try:
             return _answer(Context(view, self.kb.today(), language), turn)
         except Exception as error:
             private_logging.failure(log, "could not answer", error)
-            return _fixed(phrases.ERROR, language)
+            return _fixed(phrases.ERROR, language, FAILED)
 
     def detector(self, view: KnowledgeView | None) -> LanguageDetector:
         """One detector per knowledge revision: it ignores the names the knowledge holds."""
@@ -58,7 +58,7 @@ class Conversation:
 
 def _answer(ctx: Context, turn: Turn) -> Reply:
     handler = HANDLERS[turn.handler]  # an unknown name is a bug: the polite error, not a fallback
-    reply = Reply(ctx.lang, slots={"language": ctx.lang, "offer": None})
+    reply = Reply(ctx.lang, slots={"language": ctx.lang, "offer": None}, outcome=ANSWERED)
     if private_data.asked_for(turn.text):  # never given: say so, then the work contact
         reply.say(ctx.fill(phrases.NO_PRIVATE_DATA))
         handler = HANDLERS["ask_person"] if ctx.view.find_contacts(turn.text) else handler
@@ -67,7 +67,7 @@ def _answer(ctx: Context, turn: Turn) -> Reply:
     return reply
 
 
-def _fixed(phrase: phrases.Phrase, language: Language) -> Reply:
-    reply = Reply(language, slots={"language": language})
+def _fixed(phrase: phrases.Phrase, language: Language, outcome: str) -> Reply:
+    reply = Reply(language, slots={"language": language}, outcome=outcome)
     reply.say(phrase(language))
     return reply

@@ -24,6 +24,7 @@ HANDLERS: dict[str, Handler] = {
     "thank": small_talk.thank,
     "bot_challenge": small_talk.bot_challenge,
     "fallback": small_talk.fallback,
+    "feedback": small_talk.feedback,
     "switch_language": small_talk.switch_language,
     "affirm": small_talk.affirm,
     "deny": small_talk.deny,

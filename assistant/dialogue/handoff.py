@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from assistant import config
 from assistant.dialogue import phrases, routing, small_talk
 from assistant.dialogue.context import TOPIC_CONFIDENCE, Context
-from assistant.dialogue.replies import Button, Reply
+from assistant.dialogue.replies import HELPFUL, NOT_HELPFUL, Button, Reply
 from assistant.dialogue.turn import Turn
 from assistant.handoff.model import CONSENT_VERSION, Draft, utc_now
 from assistant.handoff.store import ContactRequests, RateLimited
@@ -209,6 +209,8 @@ class HandoffDialogue:
         ctx = self.context(turn.language)
         if _is_stop(turn):  # the form ends; submit then stores nothing and says so
             return Answer({**dict.fromkeys(FORM_SLOTS), CONFIRM: CANCELLED})
+        if turn.intent in (HELPFUL, NOT_HELPFUL) and not turn.text:  # a feedback button, no answer
+            return Answer({slot: None}, [ctx.fill(phrases.FEEDBACK_NOTED), ctx.fill(phrases.RESUME)])
         if slot != ABOUT and _is_question(turn):
             answered = self.conversation.respond(Turn(
                 handler=QUESTIONS[str(turn.intent)], text=turn.text, intent=turn.intent,

@@ -46,6 +46,12 @@ FALLBACK = Phrase(
     en="Sorry, I can't answer that. I only know what is on Malå Municipality's page Pågående "
        "projekt (Ongoing projects): {projects}, and whom to contact about them.",
 )
+FEEDBACK_THANKS = Phrase(sv="Tack, vad bra att svaret hjälpte!", en="Thank you, glad the answer helped!")
+FEEDBACK_NOTED = Phrase(sv="Tack för din återkoppling.", en="Thank you for your feedback.")
+FEEDBACK_SORRY = Phrase(
+    sv="Tack för att du säger till. Fråga gärna på ett annat sätt, eller be att få en kontaktperson.",
+    en="Thank you for telling me. Feel free to ask in another way, or ask for a contact person.",
+)
 ERROR = Phrase(
     sv="Förlåt, något gick fel hos mig just nu. Försök igen om en stund, eller kontakta Malå "
        "kommun direkt.",

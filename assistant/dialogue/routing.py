@@ -51,6 +51,7 @@ def contact_for_need(ctx: Context, turn: Turn, reply: Reply) -> None:
 def answer_route(ctx: Context, match: RouteMatch, turn: Turn, reply: Reply) -> None:
     """The person for the need; but a question about the need's project ("when does the project
     on moving here end?"), or about a project the page names no contact for, gets its facts."""
+    reply.need = match.route.id
     asked = [a for a in ctx.attributes_asked(turn) if a != "contact"]
     named = ctx.projects_in(turn)
     if asked and (named or mentions_a_project(turn.text)):
@@ -69,6 +70,7 @@ def answer_occupation(ctx: Context, turn: Turn, reply: Reply) -> bool:
     match = ctx.view.route(turn.text, STAFF) if occupation_finder().find(turn.text) else None
     if match is None or match.contact is None:
         return False
+    reply.need = match.route.id
     _send_to_person(ctx, match, match.contact, turn, reply)
     return True
 

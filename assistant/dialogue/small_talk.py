@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.dialogue import phrases, routing
 from assistant.dialogue.context import Context
 from assistant.dialogue.projects import answered_as_project_question
-from assistant.dialogue.replies import Button, Reply
+from assistant.dialogue.replies import HELPFUL, NOT_UNDERSTOOD, Button, Reply
 from assistant.dialogue.turn import Turn
 from assistant.language import requested_language
 
@@ -49,10 +49,19 @@ def fallback(ctx: Context, turn: Turn, reply: Reply) -> None:
     one that names a project and asks one of its facts is answered."""
     if answered_as_project_question(ctx, turn, reply) or routing.answer_occupation(ctx, turn, reply):
         return
+    reply.outcome = NOT_UNDERSTOOD  # asked back or refused: the report lists these messages
     if turn.intent == "nlu_fallback" and routing.looks_like_need(ctx, turn):
         routing.ask_back(ctx, reply)
         return
     reply.say(ctx.fill(phrases.FALLBACK, projects=ctx.project_names()), quick_replies(ctx))
+
+
+def feedback(ctx: Context, turn: Turn, reply: Reply) -> None:
+    """The visitor's verdict on the last answer (the widget's buttons, or said in words): a short
+    thanks. It is no question, and whatever the last answer offered is still on offer."""
+    reply.outcome = None
+    reply.slots["offer"] = turn.offer
+    reply.say(ctx.fill(phrases.FEEDBACK_THANKS if turn.intent == HELPFUL else phrases.FEEDBACK_SORRY))
 
 
 def switch_language(ctx: Context, turn: Turn, reply: Reply) -> None:

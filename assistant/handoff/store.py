@@ -128,6 +128,16 @@ class ContactRequests:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
+    def per_recipient(self, start: datetime, end: datetime) -> list[tuple[str, str, str | None, int]]:
+        """How many requests were made from `start` until `end`, per recipient, request status
+        ("new", "done") and mail state ("pending", "sent", "dead"): the staff report's numbers."""
+        query = (select(requests.c.recipient_id, requests.c.status, outbox.c.status, func.count())
+                 .select_from(requests.outerjoin(outbox, outbox.c.request_id == requests.c.id))
+                 .where(requests.c.created_at >= start, requests.c.created_at < end)
+                 .group_by(requests.c.recipient_id, requests.c.status, outbox.c.status))
+        with self.engine.connect() as conn:
+            return [(r[0], r[1], r[2], r[3]) for r in conn.execute(query)]
+
     def done(self, reference: str) -> None:
         with self.engine.begin() as conn:
             changed = conn.execute(update(requests).where(requests.c.reference == reference.upper())

@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
-from actions import conversation_actions, runtime
+from actions import conversation_actions, handoff_actions, runtime
 from assistant.config import ROOT
 from assistant.dialogue import handoff
 from assistant.dialogue.handlers import HANDLERS
@@ -68,6 +68,7 @@ ALSO_SET = {
     ("ActionAcceptRequest", "en"): {handoff.READY: False, "handoff_offered": None},
     ("ActionRequestContact", "sv"): {**STARTED, handoff.ROUTE: "recruitment", handoff.RECIPIENT: "wolfgang-mehl"},
     ("ActionRequestContact", "en"): {**STARTED, handoff.ROUTE: "moving_here", handoff.RECIPIENT: "wolfgang-mehl"},
+    ("ActionFeedback", "sv"): {"offer": "contact"},  # still on offer after the feedback
 }
 CASES = [
     (conversation_actions.ActionGreet, "sv", "hej", "x", {}, ["Hej!", "SHiMR", "Move Up North"]),
@@ -119,6 +120,10 @@ CASES = [
      ["ärende till Aleksandra Simanovskaya"]),
     (conversation_actions.ActionAcceptRequest, "en", "yes please", "affirm",
      {"project": "move-up-north", "offer": "contact"}, ["Wolfgang Mehl", "0953-14039"]),
+    (conversation_actions.ActionFeedback, "sv", "/feedback_not_helpful", "feedback_not_helpful",
+     {"project": "shimr", "offer": "contact"}, ["Tack för att du säger till"]),
+    (conversation_actions.ActionFeedback, "en", "that answer helped", "feedback_helpful", {},
+     ["glad the answer helped"]),
     (conversation_actions.ActionRequestContact, "sv", "kan Wolfgang ringa upp mig om rekrytering?",
      "request_contact", {}, ["ärende till Wolfgang Mehl", "avbryt"]),
     (conversation_actions.ActionRequestContact, "en", "can someone call me about moving here?",
@@ -233,3 +238,24 @@ def test_actions_do_not_block_the_event_loop(monkeypatch, conversation) -> None:
         return finished
 
     assert asyncio.run(both()) == ["tack", "slow"]
+
+
+def test_every_message_of_an_answer_carries_the_turn_marker_for_the_report() -> None:
+    """Rasa stores it as the bot message's metadata (assistant/dialogue/replies.py: TURN)."""
+    answered, _ = run(conversation_actions.ActionProjectInfo(), tracker("vad är SHiMR?", "ask_project"))
+    assert len(answered) > 1
+    assert all(m["turn"] == {"outcome": "answered", "language": "sv", "project": "shimr", "need": None}
+               for m in answered)
+    refused, _ = run(conversation_actions.ActionFallback(), tracker("what's the weather like?", "out_of_scope"))
+    assert refused[0]["turn"] == {"outcome": "not_understood", "language": "en", "project": None, "need": None}
+    thanked, _ = run(conversation_actions.ActionFeedback(), tracker("/feedback_helpful", "feedback_helpful"))
+    assert "turn" not in thanked[0]
+
+
+def test_the_contact_request_forms_questions_carry_no_marker() -> None:
+    """The form's answers are personal data, not questions: the report must not list them."""
+    t = tracker("Anna Andersson", "x", handoff_route="recruitment", handoff_recipient="wolfgang-mehl")
+    dispatcher = CollectingDispatcher()
+    action = next(a for a in handoff_actions.ASK_ACTIONS if a().name() == "action_ask_handoff_name")()
+    asyncio.run(action.run(dispatcher, t, {}))
+    assert dispatcher.messages and all("turn" not in m for m in dispatcher.messages)

@@ -130,6 +130,15 @@ def test_a_question_in_the_middle_is_answered_and_the_form_resumes(chat, request
     assert chat.slots[handoff.NAME] == "Anna Berg"
 
 
+def test_a_feedback_button_in_the_middle_is_thanked_and_the_form_resumes(chat) -> None:
+    chat.say("kan någon kontakta mig om rådgivning", "request_contact")
+    said = chat.say("/feedback_not_helpful", "feedback_not_helpful")
+    assert said.startswith("Tack för din återkoppling.") and said.rstrip().endswith("Vad heter du?")
+    assert chat.slots[handoff.NAME] is None
+    assert "Vilket företag" in chat.say("Det hjälpte inte", "feedback_not_helpful", 0.7)  # typed: a name
+    assert chat.slots[handoff.NAME] == "Det hjälpte inte"
+
+
 def test_cancel_leaves_nothing(chat, requests) -> None:
     chat.say("I'd like advice, can someone call me", "request_contact")
     chat.say("Anna Berg", "nlu_fallback")

@@ -42,6 +42,12 @@ SCRIPTED = {
     "html": 'Rå HTML: <img src=x onerror="window.__pwned=1"> <b>fet</b> <script>window.__pwned=2</script>',
     "länk": "Länkar: [farlig](javascript:window.__pwned=3) och [Tillväxtverket](https://www.tillvaxtverket.se).",
 }
+# An answer, marked as the real channel marks one (assistant/channels.py: WidgetOutput), so that
+# the widget offers the feedback buttons under it; and the thanks for a rating.
+ANSWER = ("svar", "SHiMR finansieras av ERUF.\n\nProjektet pågår inte längre.")
+ANSWER_CLASS = "mala-answer"
+THANKS = {"/feedback_helpful": "Tack, vad bra att svaret hjälpte!",
+          "/feedback_not_helpful": "Tack för att du säger till."}
 
 
 def create_app() -> web.Application:
@@ -50,11 +56,14 @@ def create_app() -> web.Application:
     sio.attach(app)
     received: list[dict] = []
 
-    async def say(session_id: str, text: str, buttons: list[tuple[str, str]] | None = None) -> None:
+    async def say(session_id: str, text: str, buttons: list[tuple[str, str]] | None = None,
+                  answer: bool = False) -> None:
         # Like rasa.core.channels.socketio.SocketIOOutput: one event per paragraph.
         parts = text.split("\n\n")
         for i, part in enumerate(parts):
             message: dict = {"text": part}
+            if answer:
+                message["metadata"] = {"customCss": {"style": "class", "css": ANSWER_CLASS}}
             if buttons and i == len(parts) - 1:
                 message["quick_replies"] = [
                     {"content_type": "text", "title": t, "payload": p} for t, p in buttons
@@ -76,6 +85,12 @@ def create_app() -> web.Application:
         message = data.get("message", "")
         if message == "/greet":
             await say(session_id, GREETING.get(language, GREETING["sv"]), list(zip(BUTTONS[language], PAYLOADS, strict=True)))
+            return
+        if message in THANKS:
+            await say(session_id, THANKS[message])
+            return
+        if ANSWER[0] in message:
+            await say(session_id, ANSWER[1], answer=True)
             return
         for key, reply in SCRIPTED.items():
             if key in message:

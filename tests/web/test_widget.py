@@ -218,3 +218,44 @@ def test_axe_finds_no_serious_violations_with_the_widget_open(open_page, site, f
     page = open_chat(open_page, site, fake_bot, lang, viewport=viewport).page
     expect(page.locator("#mala-chat .rw-reply")).to_have_count(3)
     assert serious_violations(page) == []
+
+
+FEEDBACK = {
+    "sv": {"group": "Hjälpte svaret?", "helpful": "Svaret hjälpte", "not": "Svaret hjälpte inte",
+           "shown": ["Hjälpte", "Hjälpte inte"]},
+    "en": {"group": "Did the answer help?", "helpful": "The answer was helpful", "not": "The answer was not helpful",
+           "shown": ["Helpful", "Not helpful"]},
+}
+FEEDBACK_BUTTONS = "#mala-chat .mala-feedback-button"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_feedback_buttons_under_an_answer_send_the_payload_once(open_page, site, fake_bot, lang):
+    chat = open_chat(open_page, site, fake_bot, lang)
+    page = chat.page
+    names = FEEDBACK[lang]
+    expect(page.locator(FEEDBACK_BUTTONS)).to_have_count(0)  # the greeting is no answer
+    ask(page, "ett svar tack")
+    bar = page.get_by_role("group", name=names["group"])
+    expect(bar.get_by_role("button")).to_have_text(names["shown"])
+    expect(bar.get_by_role("button", name=names["helpful"], exact=True)).to_be_visible()
+    # under the answer's last message, inside the chat's message list
+    last = page.locator("#mala-chat .rw-response.mala-answer").last
+    assert page.evaluate("([b, m]) => m.closest('.rw-message').contains(b)",
+                         [bar.element_handle(), last.element_handle()])
+    assert serious_violations(page) == []
+    button = bar.get_by_role("button", name=names["not"])
+    button.focus()
+    assert has_visible_focus(page)
+    before = page.locator("#mala-chat .rw-response .rw-message-text").count()
+    page.keyboard.press(" ")
+    wait_for_bot(page, before)
+    sent = fake_bot.received()[-1]
+    assert (sent["message"], sent["customData"]) == ("/feedback_not_helpful", {"language": lang})
+    expect(page.locator(FEEDBACK_BUTTONS)).to_have_count(0)
+    expect(page.locator("#mala-chat .rw-client")).to_have_count(1)  # the payload is not shown
+    ask(page, "något annat")  # an echo, no answer: no buttons
+    expect(page.locator(FEEDBACK_BUTTONS)).to_have_count(0)
+    ask(page, "ett svar till")  # a new answer: new buttons
+    expect(page.locator(FEEDBACK_BUTTONS)).to_have_count(2)
+    assert chat.log.errors == []

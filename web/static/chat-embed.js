@@ -29,7 +29,12 @@
       send: "Skicka",
       log: "Chattkonversation",
       announce: "Nya meddelanden från assistenten",
-      botSays: "Assistenten:"
+      botSays: "Assistenten:",
+      feedback: "Hjälpte svaret?",
+      helpful: "Hjälpte",
+      helpfulName: "Svaret hjälpte",
+      notHelpful: "Hjälpte inte",
+      notHelpfulName: "Svaret hjälpte inte"
     },
     en: {
       region: "Chat assistant",
@@ -42,7 +47,12 @@
       send: "Send",
       log: "Chat conversation",
       announce: "New messages from the assistant",
-      botSays: "Assistant:"
+      botSays: "Assistant:",
+      feedback: "Did the answer help?",
+      helpful: "Helpful",
+      helpfulName: "The answer was helpful",
+      notHelpful: "Not helpful",
+      notHelpfulName: "The answer was not helpful"
     }
   };
 
@@ -92,8 +102,14 @@
     host.appendChild(mount);
     document.body.appendChild(host);
 
-    window.MalaChatA11y.enhance(host, texts);
+    // The widget's handle (set once it is mounted) sends the feedback buttons' payloads.
+    var widget = null;
+    window.MalaChatA11y.enhance(host, texts, {
+      send: function (payload) { if (widget) widget.sendMessage(payload); },
+      session: function () { return widget && widget.getSessionId ? widget.getSessionId() : null; }
+    });
     window.WebChat.default({
+      innerRef: function (handle) { widget = handle; },
       socketUrl: socketUrl(),
       socketPath: "/socket.io/",
       customData: { language: lang }, // reaches Rasa as message metadata

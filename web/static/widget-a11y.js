@@ -14,7 +14,11 @@
  *    would otherwise work); raw HTML is already shown as text by
  *    react-markdown's escapeHtml default;
  *  - phone numbers and e-mail addresses in bot messages become tel:/mailto:
- *    links, built from text nodes with createElement, never with innerHTML.
+ *    links, built from text nodes with createElement, never with innerHTML;
+ *  - two feedback buttons ("Hjälpte" / "Hjälpte inte") under the latest answer
+ *    (a bot message the channel marked with the class mala-answer), named for
+ *    screen readers; a click sends /feedback_helpful or /feedback_not_helpful
+ *    without showing it as a message, once per answer (remembered over a reload).
  */
 (function () {
   "use strict";
@@ -24,6 +28,17 @@
   var PHONE = /(?:\+46\s?(?:\(0\)\s?)?|0)\d{1,3}(?:[\s-]?\d){5,9}/g;
   var EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
   var ANNOUNCE_KEEP = 5; // old announcements are removed from the live region
+  var ANSWER = "mala-answer"; // assistant/channels.py: ANSWER_CLASS
+  var FEEDBACK = [
+    { payload: "/feedback_helpful", label: "helpful", name: "helpfulName", turn: "" },
+    { payload: "/feedback_not_helpful", label: "notHelpful", name: "notHelpfulName", turn: "rotate(180 12 12)" }
+  ];
+  // A thumb (Material Icons "thumb_up", Apache-2.0), drawn here: no icon font, no emoji font needed.
+  var THUMB = "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06" +
+    "L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05" +
+    "c.09-.23.14-.47.14-.73v-2z";
+  var SVG = "http://www.w3.org/2000/svg";
+  var RATED = "mala-chat-rated"; // local storage: the conversation and answer last rated
 
   /** National digits of a Swedish number (without the leading 0), or null. */
   function nationalDigits(text) {
@@ -176,6 +191,88 @@
     }
   }
 
+  function rated() {
+    try {
+      return window.localStorage.getItem(RATED);
+    } catch (e) {
+      return null; // storage blocked: the buttons stay until the next message
+    }
+  }
+
+  function remember(key) {
+    try {
+      window.localStorage.setItem(RATED, key);
+    } catch (e) {
+      /* storage blocked: nothing to remember it in */
+    }
+  }
+
+  /** True when the visitor has written anything after this bot message. */
+  function answeredSince(container, message) {
+    return Array.prototype.some.call(container.querySelectorAll(".rw-client"), function (client) {
+      return !!(message.compareDocumentPosition(client) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+  }
+
+  function thumb(turn) {
+    var svg = document.createElementNS(SVG, "svg");
+    setAttrs(svg, { viewBox: "0 0 24 24", width: "16", height: "16", "aria-hidden": "true", focusable: "false" });
+    var path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", THUMB);
+    if (turn) path.setAttribute("transform", turn);
+    path.setAttribute("fill", "currentColor");
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function feedbackBar(state, key) {
+    var texts = state.texts;
+    var bar = document.createElement("div");
+    bar.className = "mala-feedback";
+    bar.dataset.key = key;
+    setAttrs(bar, { role: "group", "aria-label": texts.feedback });
+    var question = document.createElement("span");
+    question.className = "mala-feedback-question";
+    question.textContent = texts.feedback;
+    question.setAttribute("aria-hidden", "true"); // the group's name says it
+    bar.appendChild(question);
+    FEEDBACK.forEach(function (choice) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "mala-feedback-button";
+      button.setAttribute("aria-label", texts[choice.name]);
+      button.appendChild(thumb(choice.turn));
+      button.appendChild(document.createTextNode(texts[choice.label]));
+      button.addEventListener("click", function () {
+        remember(key);
+        bar.remove();
+        state.feedback.send(choice.payload);
+        var field = state.host.querySelector(".rw-new-message");
+        if (field) field.focus(); // the buttons are gone: keep the keyboard in the chat
+      });
+      bar.appendChild(button);
+    });
+    return bar;
+  }
+
+  /**
+   * The feedback buttons under the last message of the latest answer, until the visitor rates
+   * it or writes again. Idempotent (runs on every change, including its own).
+   */
+  function offerFeedback(state, container) {
+    var bars = container.querySelectorAll(".mala-feedback");
+    var responses = container.querySelectorAll(".rw-response");
+    var answers = container.querySelectorAll(".rw-response." + ANSWER);
+    var last = answers[answers.length - 1];
+    var key = last ? (state.feedback.session() || "") + "#" + Array.prototype.indexOf.call(responses, last) : null;
+    var wanted = last && !answeredSince(container, last) && key !== rated();
+    var holder = wanted ? last.closest(".rw-message") || last.parentNode : null;
+    Array.prototype.forEach.call(bars, function (bar) {
+      if (!wanted || bar.parentNode !== holder || bar.dataset.key !== key) bar.remove();
+    });
+    if (wanted && !holder.querySelector(".mala-feedback")) holder.appendChild(feedbackBar(state, key));
+  }
+
   /** The launcher's name and state, and empty alt texts on the widget's icon images. */
   function labelLauncher(host, launcher, open, texts) {
     setAttrs(launcher, { "aria-label": open ? texts.close : texts.open, "aria-expanded": String(open) });
@@ -205,6 +302,7 @@
       // Scrollable, so it must be reachable by keyboard to scroll it.
       setAttrs(messages, { role: "region", "aria-label": texts.log, tabindex: "0" });
       processMessages(state, messages);
+      if (state.feedback) offerFeedback(state, messages);
     }
     dialog.querySelectorAll("div.rw-reply").forEach(function (reply) {
       setAttrs(reply, { role: "button", tabindex: "0" });
@@ -293,10 +391,15 @@
     }
   }
 
-  function enhance(host, texts) {
+  /**
+   * host: the element the widget is mounted in; texts: the page language's texts; feedback:
+   * { send(payload), session() } from the widget's handle, or nothing for no feedback buttons.
+   */
+  function enhance(host, texts, feedback) {
     var state = {
       host: host,
       texts: texts,
+      feedback: feedback || null,
       liveRegion: createLiveRegion(host, texts),
       knownContainer: null,
       announced: 0, // how many bot messages have been announced (or were history)
