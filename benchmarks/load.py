@@ -14,7 +14,8 @@ after it, locks in a Redis database emptied after it). Each system is measured a
   next, for a bounded time: replies per second, p95 latency, errors;
 - memory: resident memory (RSS, with any child processes) of each Rasa server after the load.
 
-A reply counts only if it is HTTP 200 with a non-empty list of messages. The bare bot gets its
+A reply counts only if it is HTTP 200 with a non-empty list of messages (and not the
+assistant's polite error message). The bare bot gets its
 own domain's kind of messages, the project visitors' questions in Swedish and English. Prints
 the issue's targets as a Markdown table with the verdicts and writes the raw numbers to
 results/load.json. `--url` measures an assistant already running there instead of starting one
@@ -52,6 +53,7 @@ from rasa_cli import RASA, rasa  # noqa: E402
 from servers import running_assistant, serve_command  # noqa: E402
 
 from assistant import config, serve  # noqa: E402
+from assistant.dialogue import phrases  # noqa: E402
 from assistant.kb import store  # noqa: E402
 from assistant.kb.yaml_source import read_knowledge  # noqa: E402
 
@@ -82,7 +84,7 @@ PROJECT_CONVERSATIONS = [
     ["Vi funderar på att flytta till Malå", "finns det någon som kan hjälpa oss?"],
     ["how much money did Tillväxtverket give?", "what is the money used for?"],
 ]
-SYSTEMS_PORT = 5005  # assistant serve's public port (RASA_PORT), where the --url default points
+POLITE_ERRORS = {phrases.ERROR(language) for language in ("sv", "en")}
 START_TIMEOUT = 600.0  # seconds; two replicas load two models on two cores
 REQUEST_TIMEOUT = 60.0
 
@@ -126,7 +128,7 @@ class Measured:
     startup_s: float | None = None
     rss_mb: list[float] = field(default_factory=list)  # per Rasa server, after the load
     peak_rss_mb: list[float] = field(default_factory=list)
-    processes_mb: dict[str, float] = field(default_factory=dict)  # RSS of all it runs, by kind
+    processes: list[tuple[str, float]] = field(default_factory=list)  # all it runs: (kind, RSS MB)
     phases: list[Phase] = field(default_factory=list)  # the sequential one has 1 user
     sequential_ms: list[float] = field(default_factory=list)
     load_average: list[float] = field(default_factory=list)  # 1-minute load: before, after
@@ -228,14 +230,25 @@ def numbers_table(systems: Sequence[Measured], settings: Settings) -> str:
 
 # --- the client: the same for every system ---
 
+def judged(status: int, body: object) -> str | None:
+    """None when a reply counts (HTTP 200, a non-empty list of messages, not the assistant's
+    polite error, which it sends rather than nothing when handling a message failed); else why not."""
+    if status != 200:
+        return f"HTTP {status}"
+    if not isinstance(body, list) or not body:
+        return "empty reply"
+    if any(isinstance(m, dict) and m.get("text") in POLITE_ERRORS for m in body):
+        return "polite error"
+    return None
+
+
 async def send(session: aiohttp.ClientSession, url: str, sender: str, message: str) -> Reply:
     started = time.perf_counter()
     try:
         async with session.post(f"{url}/webhooks/rest/webhook",
                                 json={"sender": sender, "message": message}) as response:
             body = await response.json(content_type=None) if response.status == 200 else None
-            error = None if isinstance(body, list) and body else \
-                (f"HTTP {response.status}" if response.status != 200 else "empty reply")
+            error = judged(response.status, body)
     except asyncio.TimeoutError:
         error = "timeout"
     except (aiohttp.ClientError, ValueError) as problem:
@@ -304,9 +317,7 @@ def measure(system: Measured, url: str, conversations: list[list[str]], settings
         pids = rasa_servers(root)
         system.rss_mb = [round(sum(status_mb(p, "VmRSS") for p in tree(pid)), 1) for pid in pids]
         system.peak_rss_mb = [round(sum(status_mb(p, "VmHWM") for p in tree(pid)), 1) for pid in pids]
-        for pid in tree(root):
-            kind = _kind(pid)
-            system.processes_mb[kind] = round(system.processes_mb.get(kind, 0) + status_mb(pid, "VmRSS"), 1)
+        system.processes = [(_kind(pid), round(status_mb(pid, "VmRSS"), 1)) for pid in tree(root)]
     system.load_average.append(os.getloadavg()[0])
 
 
@@ -521,9 +532,9 @@ def main() -> int:
     print(numbers_table(systems, settings))
     print()
     for s in systems:
-        if s.processes_mb:
+        if s.processes:
             print(f"{s.name}, RSS of every process it runs (MB): "
-                  + ", ".join(f"{kind} {mb:.0f}" for kind, mb in sorted(s.processes_mb.items())))
+                  + ", ".join(f"{kind} {mb:.0f}" for kind, mb in sorted(s.processes)))
     print()
     print(verdict_table(found))
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.load import Measured, Phase, Reply, percentile, summarise, verdict_table, verdicts
+from assistant.dialogue import phrases
+from benchmarks.load import Measured, Phase, Reply, judged, percentile, summarise, verdict_table, verdicts
 
 
 def test_percentile_interpolates_between_ranks() -> None:
@@ -60,3 +61,13 @@ def test_a_target_without_numbers_is_reported_not_measured() -> None:
     assert [v.met for v in found] == [None, None, None]
     assert "not measured" in verdict_table(found)
     assert "**no**" not in verdict_table(found)
+
+
+def test_a_reply_counts_only_with_messages_that_are_not_the_polite_error() -> None:
+    assert judged(200, [{"recipient_id": "a", "text": "Hej!"}]) is None
+    assert judged(200, [{"recipient_id": "a", "buttons": [{"title": "SHiMR"}]}]) is None
+    assert judged(200, []) == "empty reply"
+    assert judged(200, {"error": "x"}) == "empty reply"
+    assert judged(502, None) == "HTTP 502"
+    assert judged(200, [{"text": phrases.ERROR("sv")}]) == "polite error"
+    assert judged(200, [{"text": "Hej!"}, {"text": phrases.ERROR("en")}]) == "polite error"
