@@ -37,11 +37,11 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Coroutine, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,6 +115,7 @@ class Phase:
     seconds: float
     p50_ms: float | None
     p95_ms: float | None
+    cpu_ms: dict[str, float] = field(default_factory=dict)  # CPU per counted reply, by process kind
 
     @property
     def per_second(self) -> float:
@@ -228,6 +229,19 @@ def numbers_table(systems: Sequence[Measured], settings: Settings) -> str:
     return "\n".join(lines)
 
 
+def cpu_table(systems: Sequence[Measured]) -> str:
+    """CPU milliseconds per answered message, by the kind of process that spent them."""
+    lines = ["| system | users | CPU ms per answered message, by process |", "|---|---|---|"]
+    for s in systems:
+        for p in s.phases:
+            if p.cpu_ms:
+                by_cost = sorted(((kind, ms) for kind, ms in p.cpu_ms.items() if ms >= 0.1),
+                                 key=lambda item: -item[1])
+                spent = ", ".join(f"{kind} {ms:.1f}" for kind, ms in by_cost)
+                lines.append(f"| {s.name} | {p.users} | {spent}; all {sum(p.cpu_ms.values()):.1f} |")
+    return "\n".join(lines)
+
+
 # --- the client: the same for every system ---
 
 def judged(status: int, body: object) -> str | None:
@@ -302,23 +316,34 @@ async def first_answer(url: str, message: str, deadline: float) -> None:
 
 def measure(system: Measured, url: str, conversations: list[list[str]], settings: Settings,
             root: int | None) -> None:
-    """Warm up with every conversation once, then the sequential and the concurrent phases, then
-    the Rasa servers' memory."""
+    """Warm up with every conversation once, then the sequential and the concurrent phases (with
+    the CPU time the system's processes spent on them), then the Rasa servers' memory."""
     system.load_average.append(os.getloadavg()[0])
     asyncio.run(run_phase(url, conversations, 1, messages=sum(map(len, conversations))))
     print(f"{system.name}: sequential, {settings.sequential_messages} messages", file=sys.stderr, flush=True)
-    phase, replies = asyncio.run(run_phase(url, conversations, 1, messages=settings.sequential_messages))
-    system.phases.append(phase)
+    replies = _phase(system, root, run_phase(url, conversations, 1, messages=settings.sequential_messages))
     system.sequential_ms = [round(r.seconds * 1000, 1) for r in replies if r.error is None]
     for users in settings.users:
         print(f"{system.name}: {users} users for {settings.seconds:.0f} s", file=sys.stderr, flush=True)
-        system.phases.append(asyncio.run(run_phase(url, conversations, users, seconds=settings.seconds))[0])
+        _phase(system, root, run_phase(url, conversations, users, seconds=settings.seconds))
     if root is not None:
         pids = rasa_servers(root)
         system.rss_mb = [round(sum(status_mb(p, "VmRSS") for p in tree(pid)), 1) for pid in pids]
         system.peak_rss_mb = [round(sum(status_mb(p, "VmHWM") for p in tree(pid)), 1) for pid in pids]
         system.processes = [(_kind(pid), round(status_mb(pid, "VmRSS"), 1)) for pid in tree(root)]
     system.load_average.append(os.getloadavg()[0])
+
+
+def _phase(system: Measured, root: int | None,
+           run: Coroutine[Any, Any, tuple[Phase, list[Reply]]]) -> list[Reply]:
+    before = cpu_seconds(root) if root is not None else {}
+    phase, replies = asyncio.run(run)
+    if root is not None and phase.replies:
+        after = cpu_seconds(root)
+        spent = {kind: (after[kind] - before.get(kind, 0)) * 1000 / phase.replies for kind in after}
+        phase = replace(phase, cpu_ms={kind: round(ms, 1) for kind, ms in spent.items()})
+    system.phases.append(phase)
+    return replies
 
 
 # --- processes ---
@@ -332,8 +357,19 @@ def status_mb(pid: int, key: str) -> float:
     return next((int(x.split()[1]) / 1024 for x in lines if x.startswith(f"{key}:")), 0.0)
 
 
+def cpu_seconds(root: int) -> dict[str, float]:
+    """CPU time (user and system) the processes under `root` have used so far, by kind."""
+    found: Counter[str] = Counter()
+    for pid in tree(root):
+        with suppress(OSError, IndexError):
+            fields = _stat(pid)
+            found[_kind(pid)] += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return dict(found)
+
+
 def _stat(pid: int) -> list[str]:
-    """/proc/<pid>/stat's fields after the command name (state, ppid, … ; [19] the start time)."""
+    """/proc/<pid>/stat's fields after the command name: [1] ppid, [11] and [12] user and
+    system CPU time in clock ticks, [19] the start time."""
     stat = Path(f"/proc/{pid}/stat").read_text()
     return stat[stat.rindex(")") + 2:].split()
 
@@ -530,6 +566,8 @@ def main() -> int:
           f"{len(PROJECT_CONVERSATIONS)} (assistant) kinds; {settings.sequential_messages} sequential "
           f"messages, {settings.seconds:.0f} s per concurrent phase\n")
     print(numbers_table(systems, settings))
+    print()
+    print(cpu_table(systems))
     print()
     for s in systems:
         if s.processes:
