@@ -5,21 +5,22 @@
 
 In one run it trains the default bot of `rasa init` in a temporary folder and serves it with
 `rasa run` on a free port, then starts the project with `assistant serve` once per replica count
-(more than one replica: conversations in a PostgreSQL database made for the run and dropped
-after it, locks in a Redis database emptied after it). Each system is measured alike:
+(one replica: conversations in a temporary SQLite file; more: in a PostgreSQL database made for
+the run and dropped after it, locks in a Redis database emptied after it). Each is measured alike:
 
 - start-up: seconds from starting the process to the first successful answer;
-- sequential: one conversation at a time (a fresh sender each), reply latency p50 and p95;
-- 20 and 50 users, each holding conversations and waiting for every reply before sending the
-  next, for a bounded time: replies per second, p95 latency, errors;
+- sequential: 200 messages, one conversation at a time (a fresh sender each), latency p50 and p95;
+- 20 and 50 users for 30 s each, every user holding conversations and waiting for each reply
+  before sending the next: answered messages per second, p95 latency, errors;
+- CPU milliseconds per answered message, by process (less distorted by other load than latency);
 - memory: resident memory (RSS, with any child processes) of each Rasa server after the load.
 
-A reply counts only if it is HTTP 200 with a non-empty list of messages (and not the
-assistant's polite error message). The bare bot gets its
-own domain's kind of messages, the project visitors' questions in Swedish and English. Prints
-the issue's targets as a Markdown table with the verdicts and writes the raw numbers to
-results/load.json. `--url` measures an assistant already running there instead of starting one
-(no start-up time or memory then).
+A reply counts only if it is HTTP 200 with a non-empty list of messages that is not the
+assistant's polite error message. The bare bot gets its own domain's kind of messages, the
+project visitors' questions in Swedish and English. Prints the issue's targets as a Markdown table
+with the verdicts and writes the raw numbers to results/load.json. `--quick` is a smoke run (40
+messages, 8 s per phase); `--url` measures an assistant already running there instead of starting
+one (no start-up time, CPU or memory then).
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
-from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -103,7 +103,7 @@ QUICK = Settings(sequential_messages=40, users=(20, 50), seconds=8)
 @dataclass(frozen=True)
 class Reply:
     seconds: float
-    error: str | None  # None: HTTP 200 with a non-empty list of messages
+    error: str | None  # None: the reply counts (see judged)
 
 
 @dataclass(frozen=True)
@@ -442,11 +442,12 @@ def free_port() -> int:
 
 @contextmanager
 def started(system: Measured, name: str, command: list[str], url: str, first: str,
-            log: IO) -> Iterator[int]:
+            log: IO, env: dict[str, str] | None = None) -> Iterator[int]:
     """The process running for the block, its start-up time measured to the first answer; yields
     its pid. Any process it started that outlives stopping it is killed (by pid) afterwards."""
     began = time.monotonic()
-    running = serve.Running([serve.Service(name, command, f"{url}/")], timeout=START_TIMEOUT, output=log)
+    service = serve.Service(name, command, f"{url}/", env or {})
+    running = serve.Running([service], timeout=START_TIMEOUT, output=log)
     with running:
         asyncio.run(first_answer(url, first, began + START_TIMEOUT))
         system.startup_s = round(time.monotonic() - began, 2)
@@ -517,9 +518,8 @@ def project(replicas: int, folder: Path, settings: Settings, log: IO, postgres: 
     url = config.rasa_url()
     print(f"{system.name}: starting", file=sys.stderr, flush=True)
     with conversation_stores(replicas, folder, postgres, redis_url) as stores, \
-            mock.patch.dict(os.environ, stores), \
             started(system, "assistant serve", serve_command(replicas), url,
-                    PROJECT_CONVERSATIONS[0][0], log) as pid:
+                    PROJECT_CONVERSATIONS[0][0], log, stores) as pid:
         measure(system, url, PROJECT_CONVERSATIONS, settings, pid)
     return system
 
