@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from rasa_cli import ROOT  # benchmarks/ is on the path when a script here runs
 
@@ -27,3 +28,10 @@ def running_assistant(url: str | None, knowledge: Knowledge) -> Iterator[str]:
     with serve.Running(serve.services(web=False, host=config.LOCAL)):
         ask(config.rasa_url(), "warm-up", "hej")
         yield config.rasa_url()
+
+
+def serve_command(replicas: int = 1) -> list[str]:
+    """`assistant serve` of this environment, for a benchmark that starts it as a visitor's
+    servers run (`--replicas` only for more than one)."""
+    command = [str(Path(sys.executable).parent / "assistant"), "serve"]
+    return command + (["--replicas", str(replicas)] if replicas > 1 else [])
