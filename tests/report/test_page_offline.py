@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Route, sync_playwright
+from playwright.sync_api import Browser, Route
 from sqlalchemy import create_engine
 
 from assistant.kb import store
@@ -17,20 +17,10 @@ from assistant.kb.yaml_source import read_knowledge
 from assistant.report import build, reading
 from tests.conftest import KNOWLEDGE_DIR
 from tests.report.known_store import NOW, PERIOD, write_known_store
-from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.web import conftest as web
 from tests.web.test_widget import serious_violations
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "report"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +34,13 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     tracker = reading.read_only_engine(tracker_url)
     return {language: build.write(build.make(tracker, knowledge, PERIOD, language, 180, NOW), folder / language)
             for language in ("sv", "en")}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """tests/web's browser, for this module only (sync Playwright runs an event loop while it
+    lives; other modules need theirs)."""
+    yield from web.browser.__wrapped__()
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
