@@ -132,6 +132,13 @@ def tracker_database_url() -> str:
     return os.environ.get("TRACKER_DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'conversations.db'}"
 
 
+def lock_lifetime_seconds() -> int:
+    """TICKET_LOCK_LIFETIME (Rasa's own setting): how long a message may hold its conversation's
+    lock. A Rasa server that dies holding one leaves that conversation waiting this long (Rasa's
+    default is 60 s); a message takes well under a second, under heavy load a few."""
+    return _positive("TICKET_LOCK_LIFETIME", 10)
+
+
 def redis_url() -> str | None:
     """REDIS_URL (redis://host:6379/0): Rasa's Redis lock store, which replicas need so that
     one conversation is answered one message at a time; unset, locks are kept in the process."""

@@ -127,7 +127,9 @@ class Running:
                     # Rasa's dependencies print pages of deprecation notices at start-up.
                     "PYTHONWARNINGS": "ignore::DeprecationWarning",
                     # Sanic reads SANIC_* settings: the Rasa server's cap on a request body.
-                    "SANIC_REQUEST_MAX_SIZE": str(config.max_request_bytes())}
+                    "SANIC_REQUEST_MAX_SIZE": str(config.max_request_bytes()),
+                    # Rasa's: a conversation locked by a Rasa server that died waits this long.
+                    "TICKET_LOCK_LIFETIME": str(config.lock_lifetime_seconds())}
 
     def _start(self, service: Service) -> subprocess.Popen:
         return subprocess.Popen(service.command, cwd=ROOT, env={**self.env, **service.env},

@@ -30,9 +30,9 @@ def command() -> list[str]:
 
 
 def environment() -> dict[str, str]:
-    """This environment plus the Sanic settings the launcher gives Rasa."""
+    """This environment plus the Sanic and lock settings the launcher gives Rasa."""
     return {**os.environ, "SANIC_REQUEST_MAX_SIZE": str(config.max_request_bytes()),
-            "SANIC_WORKERS": "1"}
+            "SANIC_WORKERS": "1", "TICKET_LOCK_LIFETIME": str(config.lock_lifetime_seconds())}
 
 
 if __name__ == "__main__":
